@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -109,11 +110,12 @@ def score(task: str, gold: Path, pred: Path, *, shared: Path) -> dict:
 
 
 def _headline(task: str, shared: Path) -> str:
+    # The assignment, not a docstring line that happens to start with the word.
     src = (shared / "eval" / "scorers" / f"{task}.py").read_text(encoding="utf-8")
-    for line in src.splitlines():
-        if line.startswith("HEADLINE"):
-            return line.split("=", 1)[1].strip().strip("\"'")
-    raise ValueError(f"scorer {task} declares no HEADLINE")
+    m = re.search(r"^HEADLINE\s*=\s*[\"'](\w+)[\"']\s*$", src, re.MULTILINE)
+    if not m:
+        raise ValueError(f"scorer {task} declares no HEADLINE")
+    return m.group(1)
 
 
 def _worker(args: tuple[list[tuple[str, str]], str, str]) -> list[Result]:

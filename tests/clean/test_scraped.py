@@ -57,3 +57,8 @@ def test_credit_lines():
 def test_dateline_agencies():
     assert dateline_agencies("NAIROBI (Reuters) - Kenya's president said...") == ["Reuters"]
     assert dateline_agencies("Nothing here (AFP) - no") == []
+
+
+def test_a_text_that_is_only_furniture_like_is_kept_as_content():
+    assert clean_scraped("LinkedIn").text == "LinkedIn"
+    assert clean_scraped("Share\n\nPrint").text == "Share\n\nPrint"

@@ -40,3 +40,10 @@ def test_missing_path_and_stdin():
     assert [r.id for r in recs] == ["s1", "s2"]
     (plain,) = read_inputs(["-"], stdin=io.BytesIO(b"Just some text about Peru."))
     assert plain.text == "Just some text about Peru."
+
+
+def test_jsonl_line_with_unicode_line_separator_inside_a_string(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    p.write_text('{"id": "u", "text": "First\u2028second\u0085third"}\n', encoding="utf-8")
+    (rec,) = read_inputs([p])
+    assert isinstance(rec, InputRecord) and rec.text == "First\u2028second\u0085third"

@@ -67,6 +67,11 @@ def clean_scraped(raw: str, *, title_hint: str | None = None) -> ScrapedParts:
             ln.kind = "byline"
     title = title_hint or _find_title(content)
 
+    if not any(ln.kind in (None, "dateline") and not ln.blank for ln in lines):
+        # Everything looked like furniture: then it is the content (a bare name such as
+        # "LinkedIn" or "Share" given as a whole document), not furniture around it.
+        for ln in lines:
+            ln.kind = None
     kept = [ln for ln in lines if ln.kind in (None, "dateline")]
     removed = [Span(start=ln.start, end=ln.end, text=ln.text) for ln in lines
                if not ln.blank and ln.kind not in (None, "dateline")]

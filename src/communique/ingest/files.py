@@ -45,6 +45,24 @@ def read_inputs(paths: Iterable[str | Path], *, suffixes: set[str] | None = None
             yield InputError("E007", origin=str(path))
 
 
+def list_files(paths: Iterable[str | Path]) -> list[str]:
+    """The files ``read_inputs`` would read from ``paths`` (folders walked), without reading them.
+
+    A path that does not exist is kept, so that reading it reports it missing. For readers that
+    run elsewhere (Spark executors), which get file names and call ``read_path`` on each.
+    """
+    extra = _extra_readers()
+    allowed = SUFFIXES | set(extra)
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(str(p) for p in sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in allowed))
+        else:
+            out.append(str(path))
+    return out
+
+
 def read_path(path: Path, extra: dict | None = None) -> Iterator[ReadResult]:
     suffix = _suffix(path)
     extra = _extra_readers() if extra is None else extra
@@ -90,7 +108,9 @@ def read_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[ReadResult]:
     except ValueError as e:
         yield InputError("E001", origin=origin, detail=str(e))
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    # Split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 and other characters
+    # that JSON allows unescaped inside strings.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{origin}:{n}"

@@ -1,0 +1,53 @@
+import spacy
+from spacy.tokens import Doc
+
+from communique.extract.actors.recognize import Ent, recognize, trim
+
+
+def make_doc(words, ents=(), sent_starts=None):
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, ents=list(ents) or None,
+              sent_starts=sent_starts or [True] + [False] * (len(words) - 1))
+    return doc
+
+
+def labelled(doc, ents):
+    return {(doc[e.start:e.end].text, e.label) for e in ents}
+
+
+def test_given_name_makes_a_person_the_model_missed(tiny_kb):
+    doc = make_doc(["Gabriela", "Sabatini", "beat", "her", "rival", "."])
+    assert ("Gabriela Sabatini", "PERSON") in labelled(doc, recognize(doc, tiny_kb))
+
+
+def test_initial_and_family_name(tiny_kb):
+    doc = make_doc(["W.", "Hegg", "made", "54", "."])
+    assert ("W. Hegg", "PERSON") in labelled(doc, recognize(doc, tiny_kb))
+
+
+def test_family_name_takes_the_label_of_the_person(tiny_kb):
+    words = ["Phil", "Simmons", "took", "four", ".", "Later", "Simmons", "bowled", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    doc = make_doc(words, ents, [True, False, False, False, False, True, False, False, False])
+    got = labelled(doc, recognize(doc, tiny_kb))
+    assert ("Simmons", "PERSON") in got and ("Simmons", "ORG") not in got
+
+
+def test_model_spans_lose_scores_titles_and_run_ons(tiny_kb):
+    doc = make_doc(["King", "Norodom", "Sihanouk", "56", "st", "Kaluwitharana"])
+    parts = trim(doc, tiny_kb, Ent(0, 6, "PERSON"))
+    assert [doc[p.start:p.end].text for p in parts] == ["Norodom Sihanouk", "Kaluwitharana"]
+
+
+def test_a_place_the_model_called_a_person(tiny_kb):
+    doc = make_doc(["Kent", "won", "."], ["B-PERSON", "O", "O"])
+    assert ("Kent", "GPE") in labelled(doc, recognize(doc, tiny_kb))
+
+
+def test_capitals_headline_uses_names_from_the_body(tiny_kb):
+    words = ["PETE", "SAMPRAS", "WINS", "\n\n", "Pete", "Sampras", "won", "in", "Paris", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    doc = make_doc(words, sent_starts=starts)
+    got = labelled(doc, recognize(doc, tiny_kb))
+    assert ("PETE SAMPRAS", "PERSON") in got
+    assert not any("WINS" in t for t, _ in got)
