@@ -1,0 +1,472 @@
+"""Frames -> ``Event`` records: status and its PLOVER consequences, roles, date, place, mode.
+
+PLOVER conventions applied to the status (manual, "Potential ambiguities" of each category):
+a planned cooperative act is coded AGREE (CAMEO 03, "express intent to"), a planned conflictual
+one THREATEN (CAMEO 13), both keeping the act itself as the second type; "won't attend" is itself
+a refusal (REJECT, reported), not a negated meeting.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...schema import EntityRef, Event, Place, Span as TextSpan, TextInfo, TimeExpr, make_id
+from . import anchors
+from .clauses import event_predicate, word_forms
+from .codebook import Codebook
+from .frames import Frame
+from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, \
+    np_span, prep_objects, subject
+
+COOP_MATERIAL = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
+CONFLICT_MATERIAL = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+COOPERATIVE = COOP_MATERIAL | {"AGREE", "CONCEDE"}
+# GDELT's QuadClass for the PLOVER types that some entries give without a CAMEO code.
+QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2,
+                "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
+                "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+INSTRUMENTS = {"bomb", "device", "ied", "mine", "explosive", "shell", "rocket", "missile", "grenade",
+               "car", "vehicle", "drone", "blast", "explosion", "bombing", "attack", "fire", "gunfire",
+               "mortar", "artillery", "landmine", "minefield"}
+# Types whose unnamed target is the place where they happen, and types aimed at the actor's own state.
+IMPLIED_BY_PLACE = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION",
+                    "THREATEN"}
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
+CONSULT_CODE_OF_MODE = {"third-party": "044", "phone": "041", "visit": "042"}
+BASE_CONFIDENCE = {"pattern": 0.75, "verb": 0.65, "noun": 0.6, "default": 0.45, "content": 0.6}
+VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman", "force", "militia",
+                 "militant", "rebel", "guerrilla", "insurgent", "gunman", "gunmen", "terrorist",
+                 "jihadist", "fighter", "bomber", "bomb", "explosive", "ied", "suicide", "airstrike",
+                 "drone", "missile", "rocket", "shelling", "artillery", "tank", "warplane",
+                 "helicopter", "security", "government", "regime", "extremist", "separatist",
+                 "paramilitary", "junta", "authorities", "officer", "occupation", "war", "blast",
+                 "explosion", "grenade", "protester", "demonstrator", "activist", "opposition",
+                 "militiaman", "militiamen", "machete", "weapon", "gun", "shell", "mortar", "hostage",
+                 "kidnapper", "soldiers", "forces", "guard", "commando", "sniper", "coup", "ambush",
+                 "jihad", "insurgency", "detainee", "prisoner", "dissident", "journalist"}
+
+
+class Coder:
+    def __init__(self, parsed, cb: Codebook, resolver: Resolver, times: list, places: list) -> None:
+        self.doc_id = parsed.clean.id
+        self.published = (parsed.clean.published or "")[:10] or None
+        self.cb = cb
+        self.resolver = resolver
+        self.times = times
+        self.places = places
+        self.sentence_country: str | None = None
+
+    # -- status -----------------------------------------------------------------------------
+
+    def status(self, f: Frame) -> tuple[str | None, list[str]]:
+        """The status, or None when the frame is no event (a purpose or an embedded possibility)."""
+        st = f.st
+        why = list(st.why)
+        if st.modal == "purpose":
+            return None, why + ["purpose clause"]
+        if st.modal == "would":
+            if st.reported_speech is not None and not st.conditional:
+                st.modal, st.future = None, True
+                why.append(f"'would' in what '{st.reported_speech.text}' reports: future")
+            else:
+                why.append("'would'")
+        if st.modal in ("attempt", "try") and self._is_assault(f):
+            st.modal, st.planned, st.future = None, False, False  # CAMEO 185: it happened
+            why.append("an attempt at violence is violence")
+        if st.modal in ("possibility", "importance", "need", "prospect", "chance", "question",
+                        "whether", "hope", "idea", "condition", "precondition"):
+            return None, why + ["only a possibility"]
+        if st.modal in ("must", "should", "ought") and f.gov_class != "demand":
+            why.append(f"'{st.modal}'")
+        return st.status(), why
+
+    def _is_assault(self, f: Frame) -> bool:
+        info = self.cb.info(f.code)
+        return (info.event if info else f.event) == "ASSAULT"
+
+    def recode(self, f: Frame, status: str) -> tuple[str | None, list[str], str, list[str]]:
+        """(code, events, status, notes) after PLOVER's status conventions."""
+        cb = self.cb
+        info = cb.info(f.code)
+        main = info.event if info else f.event
+        notes = []
+        if main is None:
+            return None, [], status, notes
+        events = [main]
+        code = f.code
+        # "will meet", "would meet if ...": an act announced for later
+        later = status == "planned" or (f.st.conditional and (f.st.future or f.st.modal == "would"))
+        if f.gov_class is None and info is not None:
+            if status == "negated" and f.st.future and main in COOPERATIVE:
+                refused = cb.derived("refuse", code)
+                if refused:
+                    notes.append(f"'will not' + {main} is a refusal -> {refused}")
+                    return refused, [cb.info(refused).event], "reported", notes
+            if later and main in COOP_MATERIAL:
+                intent = cb.derived("intent", code)
+                if intent:
+                    notes.append(f"planned {main} -> express intent {intent} (PLOVER: AGREE)")
+                    return intent, [cb.info(intent).event, main], status, notes
+            if (later or f.st.unless) and main in CONFLICT_MATERIAL:
+                threat = cb.derived("threat", code)
+                if threat:
+                    notes.append(f"planned {main} -> threaten {threat} (PLOVER: THREATEN)")
+                    return threat, [cb.info(threat).event, main], status, notes
+        elif f.gov_class is not None and f.trigger is not None:
+            inner = cb.info(f.trigger.code)
+            if inner is not None and inner.event != main and f.gov_class == "intent" and main == "AGREE":
+                events.append(inner.event)
+        return code, events, status, notes
+
+    # -- roles ------------------------------------------------------------------------------
+
+    def roles(self, f: Frame, main: str) -> tuple[list[Filler], list[Filler], list[str]]:
+        h = f.head
+        actor_toks: list[tuple[Token, str]] = []
+        recip_toks: list[tuple[Token, str]] = []
+        noun = f.trigger.token if f.trigger is not None and f.trigger.kind == "noun" else None
+        if h.pos_ in ("NOUN", "PROPN") or (h.tag_ == "VBG" and h.dep_ in ("pobj", "dobj", "nsubj")):
+            self._noun_roles(h, main, actor_toks, recip_toks)
+            if not actor_toks:
+                v = h.head if h.dep_ != "pobj" else h.head.head
+                light = any(w in self.cb.light_verbs for w in word_forms(v))
+                if v.pos_ == "VERB" and ((h.dep_ in ("dobj", "nsubjpass") and light) or (
+                        h.dep_ == "pobj" and h.head.lower_ in ("at", "in", "for", "to", "into")
+                        and main not in ("ASSAULT", "COERCE"))):
+                    s, how = subject(v)
+                    if s is not None:
+                        actor_toks.append((s, f"subject of '{v.text}'"))
+        else:
+            passive = is_passive(h)
+            s, how = subject(h)
+            if passive:
+                a = agent(h)
+                if a is not None:
+                    actor_toks.append((a, "'by' of the passive"))
+                if s is not None:
+                    recip_toks.append((s, "passive subject"))
+            elif s is not None:
+                actor_toks.append((s, how if how not in ("nsubj", "") else "subject"))
+            if noun is not None and noun is not h:
+                nacts, nrecs = [], []
+                self._noun_roles(noun, main, nacts, nrecs)
+                if nacts and any(how in ("possessive", "'by'") for _, how in nacts):
+                    actor_toks = nacts  # "reiterated Moscow's support": the possessor is the actor
+                elif not actor_toks:
+                    actor_toks += nacts
+                if not recip_toks:
+                    recip_toks += nrecs  # "support for Iran"
+            if not recip_toks:
+                self._verb_recipient(f, h, main, recip_toks)
+        if f.swap:
+            actor_toks, recip_toks = recip_toks, actor_toks
+        if main == "ASSAULT":  # "a roadside bomb killed": the weapon is not the attacker
+            actor_toks = [(t, how) for t, how in actor_toks if t.lemma_.lower() not in INSTRUMENTS
+                          and not any(k.endswith(t.lemma_.lower()) for k in self.cb.nouns)]
+        actors, recips, notes = [], [], []
+        for tok, how in actor_toks:
+            actors += self.resolver.fill(tok, "actor: " + how, strict=False)
+        for tok, how in recip_toks:
+            recips += self.resolver.fill(tok, "recipient: " + how)
+        ids = {a.actor.id for a in actors if a.actor is not None}
+        recips = [r for r in recips if r.actor is None or r.actor.id not in ids]
+        return actors, recips, notes
+
+    def _noun_roles(self, n: Token, main: str, actors: list, recips: list) -> None:
+        for c in n.children:
+            if c.dep_ == "poss":
+                actors.append((c, "possessive"))
+            elif c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and (
+                    c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") and not self._place_word(c):
+                actors.append((c, f"modifier '{c.text}'"))
+        for prep, obj in prep_objects(n):
+            if prep == "by" and not actors:
+                actors.append((obj, "'by'"))
+            elif prep == "between":
+                actors.append((obj, "'between'"))
+            elif prep == "of" and main in OF_IS_ACTOR and not actors:
+                actors.append((obj, "'of'"))
+        if not recips:
+            for want in RECIPIENT_PREPS.get(main, ()):
+                if want == "of" and main in OF_IS_ACTOR:
+                    continue
+                hit = next((o for p, o in prep_objects(n) if p == want), None)
+                if hit is not None and (actor_like(hit, self.resolver.index) or want == "of"):
+                    recips.append((hit, f"'{want}'"))
+                    break
+
+    def _place_word(self, tok: Token) -> bool:
+        """A modifier that is a place said as a place ("the Paris talks"), not an actor."""
+        return any(s <= tok.i < e for s, e, _ in self.places) and tok.ent_type_ != "NORP"
+
+    def _verb_recipient(self, f: Frame, h: Token, main: str, recips: list) -> None:
+        """The recipient of a verb event: candidates in order of how directly they are said, the
+        first one that resolves to a coded actor winning ("offered its troops to Lebanon")."""
+        idx = self.resolver.index
+        comp = f.complement
+        cands: list[tuple[Token, str]] = []
+        if f.gov_class in ("refuse", "accede") and comp is not None and comp.pos_ in ("NOUN", "PROPN"):
+            acts: list = []
+            self._noun_roles(comp, "REQUEST", acts, [])
+            cands += [(t, f"who made the '{comp.text}' ({how})") for t, how in acts]
+        if f.gov_class == "demand":
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative") and actor_like(c, idx):
+                    cands.append((c, f"object of '{h.text}'"))
+            cands += [(o, f"'{p}' of '{h.text}'") for p, o in prep_objects(h)
+                      if p in ("on", "upon", "to") and actor_like(o, idx)]
+            if comp is not None and comp.pos_ in ("VERB", "AUX"):
+                s = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None:
+                    cands.append((s, f"subject of '{comp.text}'"))
+        targets = [h]
+        if comp is not None and comp is not h:
+            targets.append(comp)
+        targets += [c for c in h.children if c.dep_ in ("xcomp", "ccomp") and c not in targets]
+        if main == "PROTEST":  # "staged a strike to protest against X", "rallied, demanding that X"
+            targets += [c for c in h.children if c.dep_ == "advcl" and c not in targets]
+        for t in targets:
+            for c in t.children:
+                if c.dep_ in ("ccomp", "dobj", "xcomp") and c.pos_ in ("VERB", "AUX") and c.tag_ == "VBG":
+                    s = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    if s is not None and actor_like(s, idx):  # "welcome Iran participating"
+                        cands.append((s, f"subject of '{c.text}'"))
+                if c.dep_ in ("dobj", "dative", "iobj"):
+                    if actor_like(c, idx):
+                        cands.append((c, f"object of '{t.text}'"))
+                    elif c.pos_ in ("NOUN", "PROPN"):
+                        cands += self._owner(c)
+            objs = prep_objects(t)
+            for want in RECIPIENT_PREPS.get(main, ()):
+                cands += [(o, f"'{want}' of '{t.text}'") for p, o in objs if p == want and actor_like(o, idx)]
+            if t.pos_ in ("NOUN", "PROPN"):
+                rs: list = []
+                self._noun_roles(t, main, [], rs)
+                cands += rs
+        if not cands:
+            return
+        for tok, how in cands:
+            fill = self.resolver.fill(tok, "probe")
+            if any(x.actor is not None and x.actor.code for x in fill) or self._place_country(tok)[0]:
+                recips.append((tok, how))
+                return
+        recips.append(cands[0])
+
+    def _owner(self, n: Token) -> list[tuple[Token, str]]:
+        """Whose thing an object noun is: "Serbia's suppression", "calls by Belarus", "the
+        withdrawal of Serbian forces", "an Indian proposal"."""
+        idx = self.resolver.index
+        out = [(c, f"owner of '{n.text}'") for c in n.children if c.dep_ == "poss"]
+        out += [(o, f"'{p}' of '{n.text}'") for p, o in prep_objects(n)
+                if p in ("by", "from", "of", "with", "between", "against", "on") and actor_like(o, idx)]
+        out += [(c, f"'{c.text}' {n.text}") for c in n.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        return out
+
+    # -- assembly ---------------------------------------------------------------------------
+
+    def event(self, f: Frame, sent: Span, claimed: set[int]) -> tuple[Event | None, str]:
+        self.sentence_country = next((p.country_code for s0, e0, p in self.places
+                                      if sent.start <= s0 < sent.end and p.country_code
+                                      and anchors._locative(sent.doc[s0:e0].root, sent.doc[s0]) is not None), None)
+        status, why = self.status(f)
+        if status is None:
+            return None, "; ".join(why)
+        code, events, status, notes = self.recode(f, status)
+        if not events:
+            return None, "no PLOVER event"
+        main = events[0]
+        base_main = events[-1] if len(events) > 1 else main
+        actors, recips, _ = self.roles(f, base_main)
+        if not self._political(f, actors, recips, sent, main):
+            return None, "violence or crime without a political actor"
+        if not actors and base_main not in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION", "PROTEST") \
+                and f.head.pos_ in ("VERB", "AUX") and not any(
+                    actor_like(r.token, self.resolver.index) for r in recips):
+            return None, "no actor"  # PLOVER codes no event whose parties are unsaid
+        extra = []
+        if f.trigger is not None and f.trigger.token.pos_ in ("NOUN", "PROPN"):
+            extra.append(f.trigger.token)
+        for t in (f.head, f.trigger.token if f.trigger else None):
+            if t is not None and t.pos_ in ("NOUN", "PROPN"):
+                v = event_predicate(t)
+                if v is not None:
+                    extra.append(v)
+        if f.head.pos_ in ("NOUN", "PROPN") and f.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            v = f.head.head if f.head.dep_ != "pobj" else f.head.head.head
+            if v.pos_ == "VERB" and v.lemma_.lower() in self.cb.light_verbs:
+                extra += anchors.modifiers_of(v)
+        if f.head.pos_ in ("VERB", "AUX"):
+            extra += anchors.modifiers_of(f.head)
+        tokens = anchors.scope(f.head, extra)
+        role_toks = {i for x in actors + recips for i in range(*np_span(x.token))}
+        date, date_how = self._date(status, sent, tokens, f.head, claimed)
+        place, place_how = anchors.pick_place(self.places, tokens, f.head, role_toks)
+        info = self.cb.info(code)
+        mode = self._mode(f, info, main, base_main, tokens, actors, recips, place)
+        if main == "CONSULT" and code == "040" and mode in CONSULT_CODE_OF_MODE:
+            code = CONSULT_CODE_OF_MODE[mode]  # a meeting in a third country is CAMEO 044
+            info = self.cb.info(code)
+        if f.head.pos_ in ("NOUN", "PROPN") and not actors and not recips and date_how in (
+                "", "publication date") and place is None:
+            return None, "bare event noun (no actor, recipient, time or place)"
+        if status == "hypothetical" and not any(actor_like(a.token, self.resolver.index) for a in actors):
+            return None, "hypothetical without a named actor"
+        words = sorted({t.i: t for t in f.words}.values(), key=lambda t: t.i)
+        trig = f.trigger if f.trigger is not None and f.trigger.token.i == f.head.i else None
+        t0, t1 = (trig.start, trig.end) if trig else (f.head.i, f.head.i + 1)
+        doc = sent.doc
+        tspan = doc[t0:t1]
+        s_text = sent.text.rstrip()
+        conf = BASE_CONFIDENCE.get(f.strength, 0.5)
+        conf += 0.1 if any(a.actor is not None and a.actor.code for a in actors) else (-0.1 if not actors else 0)
+        conf += 0.05 if recips else 0
+        conf -= 0.1 if status == "hypothetical" else 0
+        reason = [f.source]
+        reason += notes
+        if why:
+            reason.append("status " + status + " (" + ", ".join(why) + ")")
+        reason += [x.how + (f" -> {x.actor.id} {x.actor.code or ''}".rstrip() if x.actor else "") for x in actors + recips]
+        if date_how:
+            reason.append(f"date {date_how}")
+        if place is not None:
+            reason.append(f"place {place_how}")
+        if main == "CONSULT" and mode not in ("visit",) and code not in ("042", "043", "045"):
+            actors, recips = actors + [r for r in recips if r.actor is None or r.actor.id not in {
+                a.actor.id for a in actors if a.actor is not None}], []  # PLOVER: all parties are actors
+        inner = self.cb.info(f.trigger.code) if f.gov_class and f.trigger is not None else None
+        actor_refs, recip_refs, role_notes = self.complete_roles(
+            actors, recips, place, main, inner.event if inner else base_main)
+        reason += role_notes
+        ev = Event(
+            id=make_id("E", self.doc_id, doc[t0].idx, tspan.end_char),
+            event=events, mode=[mode] if mode else [], context=list(info.context) if info else [],
+            cameo=code, quad_class=info.quad if info else QUAD_OF_TYPE.get(main),
+            goldstein=info.goldstein if info else None,
+            actor=actor_refs, recipient=recip_refs,
+            date=date, event_loc=anchors.location(place), status=status,
+            event_text=[t.text for t in words] if len(words) > 1 else [tspan.text],
+            trigger=TextSpan(start=tspan.start_char, end=tspan.end_char, text=tspan.text),
+            text_info=TextInfo(start=sent.start_char, end=sent.start_char + len(s_text)),
+            confidence=round(max(0.05, min(0.95, conf)), 2), reason="; ".join(reason),
+        )
+        return ev, ""
+
+    def _place_country(self, tok: Token) -> tuple[str | None, str]:
+        """The country named in the filler's own phrase: a place ("security forces in Guinea")
+        or a nationality word ("an Indian proposal")."""
+        sub = {t.i for t in tok.subtree}
+        for s_tok, e_tok, p in self.places:
+            if p.country_code and s_tok in sub:
+                return p.country_code, p.extracted_place
+        doc = tok.doc
+        lo, hi = np_span(tok)
+        dem = self.cb.demonyms
+        for i in range(lo, hi):
+            for n in (3, 2, 1):
+                if i + n <= hi:
+                    w = doc[i:i + n].text.lower()
+                    if w in dem:
+                        return dem[w], doc[i:i + n].text
+        return None, ""
+
+    def complete_roles(self, actors: list[Filler], recips: list[Filler], place: Place | None,
+                       main: str, base: str) -> tuple[list, list, list[str]]:
+        """EntityRefs, with codes the actor list lacks filled in from places (PLOVER codes an
+        unaffiliated group by where it is, and a place attacked or protested in by its country)."""
+        notes = []
+        country = place.country_code if place is not None else None
+        hint = country or self.sentence_country
+
+        def refs(fillers: list[Filler], role: str) -> list:
+            out = []
+            for f in fillers:
+                r = f.ref()
+                if not r.code:
+                    code, where = self._place_country(f.token)
+                    if code:
+                        r.code = code
+                        notes.append(f"{role} '{f.text}' coded {code} from '{where}'")
+                    elif hint and base in IMPLIED_BY_PLACE:
+                        r.code = hint
+                        notes.append(f"{role} '{f.text}' coded {hint} from where it happened")
+                out.append(r)
+            return out
+
+        a_refs, r_refs = refs(actors, "actor"), refs(recips, "recipient")
+        if base == "PROTEST" and a_refs and not any(a.code for a in a_refs):
+            target = next((r.code for r in r_refs if r.code), None)
+            if target:  # protesters are taken to be of the state they protest against
+                for a in a_refs:
+                    a.code = target
+                notes.append(f"actor coded {target}, the country protested against")
+        own = next((a.code for a in a_refs if a.code), None)
+        if base in DOMESTIC and own:
+            for r in r_refs:
+                if not r.code:
+                    r.code = own
+                    notes.append(f"recipient '{r.entity_text}' coded {own}, the actor's own country")
+        if not r_refs and base in IMPLIED_BY_PLACE and hint:
+            r_refs = [EntityRef(code=hint, entity_text=place.extracted_place if place else None)]
+            notes.append(f"recipient implied: {hint}, where it happened")
+        elif not r_refs and base in DOMESTIC and a_refs and a_refs[0].code:
+            r_refs = [EntityRef(code=a_refs[0].code)]
+            notes.append(f"recipient implied: {a_refs[0].code}, the actor's own country")
+        if base == "ASSAULT" and (not a_refs or all(not a.ref and not a.code for a in a_refs)) and hint:
+            a_refs = [EntityRef(code=hint, sector="UAF", entity_text=None)]
+            notes.append(f"actor implied: unidentified armed force in {hint}")
+        elif base in ("COERCE", "ACCUSE") and not a_refs and hint:
+            a_refs = [EntityRef(code=hint)]
+            notes.append(f"actor implied: the authorities of {hint}")
+        return a_refs, r_refs, notes
+
+    def _date(self, status: str, sent: Span, tokens: set[int], anchor: Token,
+              claimed: set[int]) -> tuple[str | None, str]:
+        t, where = anchors.pick_time(self.times, sent, tokens, anchor, claimed)
+        if t is not None:
+            return anchors.date_value(t), f"'{t.text}' ({where})"
+        if status == "reported" and self.published:
+            return self.published, "publication date"
+        return None, ""
+
+    def _mode(self, f: Frame, info, main: str, base: str, tokens: set[int], actors, recips,
+              place: Place | None) -> str:
+        mode = (info.mode if info else f.mode) or f.mode
+        if base == "ASSAULT" and main == "ASSAULT":
+            doc = f.head.doc
+            words = {doc[i].lemma_.lower() for i in tokens} | {doc[i].lower_ for i in tokens}
+            for m in ("unconventional", "suicide-attack", "drone", "aerial", "explosives", "heavy-weapons",
+                      "crowd-control", "firearms", "primitive", "abduct", "torture", "sexual", "targeted",
+                      "beat"):
+                cues = self.cb.mode_cues.get("ASSAULT", {}).get(m, ())
+                if any(c in words for c in cues):
+                    return m if not mode or m in ("unconventional", "suicide-attack", "drone", "aerial") else mode
+        if main == "CONSULT" and base == "CONSULT":
+            doc = f.head.doc
+            words = {doc[i].lower_ for i in tokens}
+            if any(w in words for w in self.cb.mode_cues.get("CONSULT", {}).get("phone", ())):
+                return "phone"
+            codes = {a.actor.code for a in actors + recips if a.actor is not None and a.actor.code}
+            if place is not None and place.country_code and len(codes) >= 2:
+                return "third-party" if place.country_code not in codes else "visit"
+        return mode
+
+    def _political(self, f: Frame, actors, recips, sent: Span, main: str) -> bool:
+        """Restraint: an assault or coercion needs a political actor or a sign of political violence."""
+        if main not in ("ASSAULT", "COERCE"):
+            return True
+        if any(x.actor is not None and (x.actor.code or x.actor.sector) for x in actors + recips):
+            return True
+        for x in actors + recips:
+            lo, hi = np_span(x.token)
+            if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in x.token.doc[lo:hi]):
+                return True
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        return bool(words & VIOLENCE_CUES)
+
+
+def time_ranges(doc, times: list[TimeExpr]) -> list:
+    return anchors.token_ranges(doc, times, lambda t: [(t.start, t.end)])
+
+
+def place_ranges(doc, places: list[Place]) -> list:
+    return anchors.token_ranges(doc, places, lambda p: [(m.start, m.end) for m in p.mentions])

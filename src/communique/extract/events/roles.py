@@ -1,0 +1,340 @@
+"""Who did it to whom: the actor and recipient of an event, read off the dependency parse and
+resolved to the document's actors.
+
+Verbs: the subject is the actor and the object the recipient; a passive swaps them ("was attacked by
+X"); a verb without a subject of its own borrows it from the verb it hangs on ("agreed to meet",
+"opened fire, killing"); an object-control verb lends its object ("urged Iran to attend").
+Nouns: a possessive or "by" phrase is the actor ("Moscow's support", "an attack by rebels"),
+"of" is the actor of meetings and withdrawals but the victim of killings and arrests,
+"between A and B" holds every party. Conjuncts ("Kerry and Lavrov") give several entities;
+appositions and "one of X" are followed to the name; pronouns go to the actor whose mention covers
+them, else to the relative clause's noun, the speaker of the clause, or the last sentence's subject.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...schema import Actor, EntityRef
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "his", "its",
+            "their", "our", "my", "who", "which", "that", "whom", "whose", "you", "your"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+_NP_CUT = {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl", "parataxis", "case"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "persuade", "invite", "help", "allow", "convince",
+                  "encourage", "tell", "pressure", "press", "call", "request", "instruct", "compel",
+                  "oblige", "push", "beg", "implore", "appeal", "enable", "authorize", "permit"}
+# Which preposition brings the recipient, by PLOVER event (first found wins).
+RECIPIENT_PREPS = {
+    "CONSULT": ("with", "between", "among", "to"),
+    "AGREE": ("with", "to", "for"), "SUPPORT": ("for", "to", "with", "of"),
+    "COOPERATE": ("with", "to"), "AID": ("to", "for"), "CONCEDE": ("to", "for"),
+    "RETREAT": ("to", "from"), "REQUEST": ("from", "on", "upon", "of", "to"),
+    "REJECT": ("from", "of", "by"), "ACCUSE": ("against", "of", "for", "on", "over"),
+    "THREATEN": ("against", "on", "to", "with"), "PROTEST": ("against", "outside", "at", "over"),
+    "SANCTION": ("on", "against", "to", "from", "for"), "MOBILIZE": ("against", "near", "on"),
+    "COERCE": ("of", "against", "on"), "ASSAULT": ("on", "against", "at", "of"),
+}
+# For nouns: does "of" give the actor (a meeting of X) or the recipient (the killing of X)?
+OF_IS_ACTOR = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "REJECT", "CONCEDE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    """One entity in a role, as found: the token, how it was found, the actor it resolved to."""
+
+    token: Token
+    how: str
+    actor: Actor | None
+    text: str
+
+    def ref(self) -> EntityRef:
+        a = self.actor
+        if a is None:
+            return EntityRef(entity_text=self.text)
+        return EntityRef(ref=a.id, code=a.code, sector=a.sector, identifier_text=a.identifier_text,
+                         entity_text=self.text)
+
+
+class ActorIndex:
+    """Actors by the character spans of their mentions."""
+
+    def __init__(self, actors: list[Actor], agent_heads: frozenset[str] = frozenset()) -> None:
+        self.people = [a for a in actors if a.kind == "person" and a.office]
+        self.agent_heads = agent_heads
+        # names and descriptions, and the pronouns/anaphora the actors stage resolved, if any
+        spans = sorted(((m.start, m.end, a) for a in actors
+                        for m in (*a.mentions, *getattr(a, "references", ()))), key=lambda x: (x[0], x[1]))
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+
+    def covering(self, start: int, end: int, head: tuple[int, int] | None = None) -> Actor | None:
+        """The actor whose mention overlaps [start, end): one holding ``head`` first, then the longest."""
+        hi = bisect_right(self._starts, end)
+        best, best_key = None, None
+        for s, e, a in self._spans[max(0, hi - 64): hi]:
+            if e <= start or s >= end:
+                continue
+            holds = head is not None and s <= head[0] and head[1] <= e
+            key = (holds, min(e, end) - max(s, start), e - s)
+            if best_key is None or key > best_key:
+                best, best_key = a, key
+        return best
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok`` without its clauses, preps and appositions."""
+    lo, hi = tok.i, tok.i
+    stack = [c for c in tok.children if c.dep_ not in _NP_CUT]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t.i), max(hi, t.i)
+        stack.extend(c for c in t.children if c.dep_ not in _NP_CUT)
+    return lo, hi + 1
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "nsubj" for c in v.children))
+
+
+def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The subject of verb ``v`` (own, or borrowed from the verb it depends on)."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c, c.dep_
+    if depth > 6:
+        return None, ""
+    h = v.head
+    if h is v:
+        return None, ""
+    if v.dep_ == "conj":
+        return subject(h, depth + 1)
+    if v.dep_ == "xcomp":
+        if h.lemma_.lower() in OBJECT_CONTROL:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative"):
+                    return c, "object of " + h.text
+        return subject(h, depth + 1)
+    if v.dep_ == "advcl" or (v.dep_ in ("acl", "pcomp") and v.tag_ in ("VBG", "VB")):
+        s, how = subject(h, depth + 1) if h.pos_ in ("VERB", "AUX") else (None, "")
+        return s, how
+    if v.dep_ == "acl" and v.tag_ == "VBG" and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr") \
+            and h.head.pos_ in ("VERB", "AUX"):  # "issued a declaration demanding"
+        s, _ = subject(h.head, depth + 1)
+        if s is not None:
+            return s, f"subject of '{h.head.text}'"
+    if v.dep_ in ("relcl", "acl") and h.pos_ in ("NOUN", "PROPN"):
+        return h, "modified noun"
+    if v.dep_ in ("acomp", "oprd", "attr") and h.pos_ in ("VERB", "AUX"):  # "is ready to"
+        return subject(h, depth + 1)
+    if v.dep_ == "amod" and h.pos_ in ("NOUN", "PROPN"):
+        return h, "modified noun"
+    return None, ""
+
+
+def agent(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append((c.lower_, g))
+                elif g.dep_ == "pcomp":
+                    obj = next((x for x in g.children if x.dep_ in ("dobj", "pobj")), None)
+                    if obj is not None:
+                        out.append((c.lower_, obj))
+    return out
+
+
+def actor_like(tok: Token, index: ActorIndex) -> bool:
+    """Could this noun phrase be a political actor (an actor mention, a name, "Israeli troops")?"""
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        return False
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _ACTOR_ENTS or tok.lower_ in PRONOUNS:
+        return True
+    if tok.lemma_.lower() in index.agent_heads or tok.lower_ in index.agent_heads:
+        return True
+    lo, hi = np_span(tok)
+    doc = tok.doc
+    if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in doc[lo:hi]):
+        return True
+    return index.covering(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])) is not None
+
+
+class Resolver:
+    """Turns role tokens into ``Filler``s (actors of the document where possible)."""
+
+    def __init__(self, index: ActorIndex, previous_subject: list[Token],
+                 demonyms: dict[str, str] | None = None) -> None:
+        self.index = index
+        self.previous_subject = previous_subject
+        self.demonyms = demonyms or {}
+
+    def holders(self, tok: Token) -> list[Actor]:
+        """The named office holders a description stands for: "the US and Russian foreign
+        ministers" -> the people of the document whose office is foreign minister (or its
+        equivalent, secretary of state) and whose country is named in the phrase."""
+        lemma = tok.lemma_.lower()
+        if lemma not in OFFICE_HEADS or not self.index.people:
+            return []
+        lo, hi = np_span(tok)
+        doc = tok.doc
+        words, countries = [], set()
+        for t in doc[lo:hi]:
+            code = self.demonyms.get(t.lower_) or self.demonyms.get(t.text.lower().strip("."))
+            if code:
+                countries.add(code)
+            elif t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i < tok.i:
+                words.append(t.lower_)
+        for c in tok.children:
+            if c.dep_ in ("nmod", "amod") :
+                for cc in c.children:
+                    if cc.dep_ == "conj":
+                        code = self.demonyms.get(cc.lower_)
+                        if code:
+                            countries.add(code)
+        role = norm_office(" ".join(words + [lemma]))
+        found = [a for a in self.index.people if norm_office(a.office or "") == role
+                 and (a.code in countries or (not countries and False))]
+        return found
+
+    def fill(self, tok: Token, how: str, *, depth: int = 0, strict: bool = True) -> list[Filler]:
+        """Fillers for the role held by ``tok`` and its conjuncts; ``strict=False`` keeps any noun
+        phrase (a subject is an actor whatever it is), otherwise only actor-like ones."""
+        out = []
+        for t in conjuncts(tok):
+            out.extend(self._one(t, how if t is tok else how + " (conjunct)", depth, strict))
+        seen, uniq = set(), []
+        for f in out:
+            key = f.actor.id if f.actor is not None else f.text.lower()
+            if key not in seen:
+                seen.add(key)
+                uniq.append(f)
+        return uniq
+
+    def _one(self, tok: Token, how: str, depth: int, strict: bool = True) -> list[Filler]:
+        doc = tok.doc
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$"):
+            a = self.index.covering(tok.idx, tok.idx + len(tok), (tok.idx, tok.idx + len(tok)))
+            if a is not None:
+                return [Filler(tok, how + ", pronoun of the actor's mentions", a, tok.text)]
+            if depth < 3:
+                ante = self._antecedent(tok)
+                if ante is not None:
+                    head = ante[0]
+                    while head.dep_ == "conj" and head.head is not head:  # the whole "X and Y"
+                        head = head.head
+                    return self.fill(head, f"{how}, '{tok.text}' -> {ante[1]}", depth=depth + 1,
+                                     strict=strict)
+            return []
+        lo, hi = np_span(tok)
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        a = self.index.covering(start, end, (tok.idx, tok.idx + len(tok)))
+        if a is None or a.kind == "group":
+            people = self.holders(tok)
+            if people:
+                names = ", ".join(p.identifier_text or p.entity_text for p in people)
+                return [Filler(tok, f"{how}, '{doc[lo:hi].text}' = {names}", p, doc[lo:hi].text)
+                        for p in people]
+        if a is not None:
+            return [Filler(tok, how, a, doc[lo:hi].text)]
+        for c in tok.children:  # "their forces", "Syria's troops": the owner's code
+            if c.dep_ == "poss" and depth < 3:
+                owner = self._one(c, how + f", owner of '{tok.text}'", depth + 1, True)
+                if owner and owner[0].actor is not None:
+                    return [Filler(tok, owner[0].how, owner[0].actor, doc[lo:hi].text)]
+        for c in tok.children:  # "the bloc's main group - the Syrian National Council"
+            if c.dep_ == "appos":
+                found = self._one(c, how + ", apposition", depth)
+                if found and found[0].actor is not None:
+                    return found
+        for prep, obj in prep_objects(tok):  # "one of the groups", "leaders of the coalition"
+            if prep == "of" and (tok.pos_ in ("NUM", "PRON") or tok.lemma_.lower() in _PART_NOUNS):
+                found = self._one(obj, how + f", '{tok.text} of'", depth)
+                if found:
+                    return found
+        if tok.ent_type_ in _NOT_ACTOR_ENTS or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            return []
+        if not strict or actor_like(tok, self.index) or tok.lemma_.lower() in _PART_NOUNS:
+            return [Filler(tok, how + ", not in the actor list", None, doc[lo:hi].text)]
+        return []
+
+    def _antecedent(self, tok: Token) -> tuple[Token, str] | None:
+        w = tok.lower_
+        if w in RELATIVE or tok.tag_ in ("WP", "WDT"):
+            clause = tok.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ != "ROOT":
+                clause = clause.head
+            if clause.dep_ in ("relcl", "acl"):
+                return clause.head, "relative clause noun"
+            return None
+        # a possessive of the verb's object: "X reiterated its demand"
+        if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "attr", "pobj"):
+            v = tok.head.head if tok.head.dep_ != "pobj" else tok.head.head.head
+            if v.pos_ in ("VERB", "AUX") and not any(c.dep_ == "relcl" for c in [v]):
+                subj, _ = subject(v)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    return subj, f"subject of '{v.text}'"
+        # a possessive in a relative clause: "X, who were joined at their meeting"
+        x = tok
+        while x.head is not x and x.dep_ != "ROOT":
+            if x.dep_ == "relcl" and w in ("their", "its", "his", "her", "they", "he", "she"):
+                return x.head, "relative clause noun"
+            if x.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") and x.head.pos_ in ("VERB", "AUX"):
+                subj, _ = subject(x.head)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE:
+                    return subj, f"subject of '{x.head.text}'"
+            x = x.head
+        if w in ("i", "me", "my", "you", "your"):
+            return None
+        if self.previous_subject:
+            return self.previous_subject[0], "subject of the sentence before"
+        return None
+
+
+OFFICE_HEADS = {"minister", "president", "secretary", "premier", "chancellor", "leader", "envoy",
+                "ambassador", "king", "queen", "emir", "prince", "general", "commander", "governor",
+                "mayor", "spokesman", "spokeswoman", "chief", "head", "representative"}
+_OFFICE_EQUIV = {"secretary of state": "foreign minister", "foreign secretary": "foreign minister",
+                 "minister of foreign affairs": "foreign minister", "premier": "prime minister",
+                 "secretary of defense": "defence minister", "defense secretary": "defence minister",
+                 "defence secretary": "defence minister", "defense minister": "defence minister",
+                 "minister of defence": "defence minister", "minister of defense": "defence minister",
+                 "interior secretary": "interior minister", "home secretary": "interior minister"}
+
+
+def norm_office(office: str) -> str:
+    o = " ".join(office.lower().replace("-", " ").split())
+    o = o[:-1] if o.endswith("s") and not o.endswith("ss") else o
+    return _OFFICE_EQUIV.get(o, o)
+
+
+_PART_NOUNS = {"one", "some", "many", "most", "all", "leader", "member", "head", "chief", "official",
+               "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores",
+               "million", "millions", "crowd", "number", "patch", "contingent", "batch", "third",
+               "half", "position", "base", "camp", "stronghold", "headquarters", "office", "home",
+               "convoy", "outpost", "supporter", "follower", "loyalist", "remnant",
+               "representative", "spokesman", "spokeswoman", "spokesperson", "delegation", "faction",
+               "part", "group", "envoy", "minister", "commander", "unit", "several", "each", "both"}

@@ -1,0 +1,330 @@
+"""Trigger candidates: verbs matched against the PETRARCH verb patterns, and event nouns.
+
+A verb's code comes from its most specific matching pattern (PETRARCH's rule: the pattern with the
+most words wins), else from our verb table, else from the verb line. A pattern with no code
+("[---]") vetoes the verb: "stocks declined" is not a rejection. Where PETRARCH's patterns are
+loose we are stricter: a pattern's words must sit in the verb's own phrase (a one-word pattern's
+word must be its object), a preposition alone codes nothing, a verb we code ourselves is only
+overridden by a pattern that says more, and a block's default code is not used at all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .clauses import word_forms
+from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, stem
+
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+NOUN_POS = {"NOUN", "PROPN"}
+_NP_MODS = {"compound", "amod", "nmod", "npadvmod"}
+# Dependents that start a separate clause: the verb's patterns do not look into them.
+_CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "cc", "punct", "mark", "csubj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    start: int
+    """Token indices of the trigger words (``call off``, ``air strike``), end exclusive."""
+    end: int
+    kind: str
+    """``verb`` or ``noun``."""
+    code: str | None
+    event: str | None
+    """The PLOVER event when it has no CAMEO code (``resignation``: RETREAT resign)."""
+    mode: str
+    strength: str
+    """``pattern`` (a dictionary pattern matched), ``verb`` (the verb's own code), ``default``
+    (its block's default), ``noun`` or ``content`` (a noun that needs a governing verb)."""
+    source: str
+    swap: bool = False
+
+    @property
+    def text(self) -> str:
+        doc = self.token.doc
+        return doc[self.start:self.end].text
+
+
+# How deep under the verb a pattern word may sit: prepositions and particles hang on the verb or
+# its object, content words in the phrases those head ("called for a truce").
+_DEPTH = {True: 2, False: 3}
+
+
+def _forms(tok: Token) -> tuple[str, str, str]:
+    return tok.lower_, tok.lemma_.lower(), stem(tok.lower_)
+
+
+def _window(tok: Token) -> tuple[list[tuple[Token, int]], list[tuple[Token, int]]]:
+    """The verb's own clause with each word's depth under the verb, split at the verb."""
+    pre, post = [], []
+    stack = [(c, 1) for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    seen = []
+    while stack:
+        t, d = stack.pop()
+        seen.append((t, d))
+        if d < 4:
+            stack.extend((c, d + 1) for c in t.children
+                         if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis", "acl"))
+    for t, d in sorted(seen, key=lambda x: x[0].i):
+        (pre if t.i < tok.i else post).append((t, d))
+    return pre, post
+
+
+def _match_items(items: tuple[Item, ...], toks: list[tuple[Token, int]],
+                 forms: list[tuple[str, str, str]], cb: Codebook, shallow: bool = False,
+                 subject_side: bool = False) -> bool:
+    """True when the pattern items occur in ``toks`` in order (gaps allowed), each no deeper
+    under the verb than its kind allows (``shallow``: a one-word pattern's word must be the
+    verb's object or the object of its preposition)."""
+    j = 0
+    n = len(toks)
+    # the subject's phrase nests deeper ("the first deployment of NATO peacekeeping troops")
+    content_depth = 4 if subject_side else 2 if shallow else _DEPTH[False]
+    for word, wstem in items:
+        if not wstem:  # a synset
+            syn = cb.synsets.get(word)
+            if syn is None:
+                return False
+            found = False
+            while j < n and not found:
+                f = forms[j]
+                if toks[j][1] <= content_depth and (f[0] in syn.firsts or f[1] in syn.firsts or f[2] in syn.firsts):
+                    for ph in syn.phrases:
+                        k = len(ph)
+                        if j + k <= n and all(_word_ok(ph[x], forms[j + x]) for x in range(k)):
+                            j += k
+                            found = True
+                            break
+                if not found:
+                    j += 1
+            if not found:
+                return False
+        else:
+            limit = _DEPTH[True] if word in FUNCTION_WORDS else content_depth
+            while j < n and not (toks[j][1] <= limit and _word_ok((word, wstem), forms[j])):
+                j += 1
+            if j >= n:
+                return False
+            j += 1
+    return True
+
+
+def _word_ok(item: Item, forms: tuple[str, str, str]) -> bool:
+    return item[0] == forms[0] or item[0] == forms[1] or item[1] == forms[2]
+
+
+def _best_pattern(tok: Token, patterns: tuple[Pattern, ...], cb: Codebook,
+                  own: str | None) -> Pattern | None:
+    """The most specific matching pattern. When the verb has a code of its own, a pattern must
+    say more than a preposition to override it: two content words, or one refining the same
+    CAMEO root ("attacked with artillery" 194 under "attack" 190)."""
+    if not patterns:
+        return None
+    pre, post = _window(tok)
+    pre_f, post_f = [_forms(t) for t, _ in pre], [_forms(t) for t, _ in post]
+    have = {f for fs in pre_f + post_f for f in fs}
+    best = None
+    for p in patterns:
+        if not p.needs <= have or (best is not None and p.size <= best.size):
+            continue
+        if p.synsets and not all(cb.synsets[s].firsts & have for s in p.synsets if s in cb.synsets):
+            continue
+        content = p.content
+        if content == 0:
+            continue  # "- * (TO)": a preposition alone says too little
+        if own and not (content >= 2 or (p.code is None or p.code[:2] == own[:2])):
+            continue
+        shallow = content == 1
+        if _match_items(p.pre, pre, pre_f, cb, shallow, subject_side=True) and \
+                _match_items(p.post, post, post_f, cb, shallow):
+            best = p
+    return best
+
+
+def _phrase_ok(tok: Token, words: tuple[str, ...], after: bool) -> bool:
+    """A multi-word verb's other words: adjacent, or particles/prepositions among its children."""
+    doc = tok.doc
+    if after:
+        span = doc[tok.i + 1: tok.i + 1 + len(words)]
+    else:
+        span = doc[max(0, tok.i - len(words)): tok.i]
+    if len(span) == len(words) and all(t.lower_ == w for t, w in zip(span, words)):
+        return True
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    return after and all(w in kids for w in words)
+
+
+NOT_EVENTS = ("report", "hedge", "plan", "fail")
+"""Governor classes whose verbs are never events themselves ("said", "hoped", "planned")."""
+
+
+# Verbs that only report when they take a clause: "conceded that", "warned that", "asked if".
+_CLAUSE_MAKES_STATEMENT = {"concede", "admit", "warn", "ask", "question", "claim", "accept",
+                           "acknowledge", "agree", "deny", "confirm"}
+
+
+def _statement(tok: Token, lemma: str) -> bool:
+    """True when the verb only reports here (a that-clause, a question, a bare warning)."""
+    if lemma not in _CLAUSE_MAKES_STATEMENT:
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            modals = {m.lower_ for m in c.children if m.dep_ == "aux"}
+            if lemma == "warn" and modals & {"will", "would", "'ll", "wo"}:
+                return False  # "warned that it would retaliate" is a threat
+            if marks & {"if", "whether"} or lemma != "ask":
+                return True
+    return lemma == "warn" and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in tok.children)
+
+
+# Verbs whose event needs a party as object: "released the hostages", not "released a video".
+PARTY_OBJECT = {"release", "free", "deport", "detain", "arrest", "abduct", "kidnap", "extradite",
+                "expel", "evacuate", "jail", "imprison"}
+# Particles that turn a verb into another ("backed out", "called off", "turned down").
+_TURNING_PARTICLES = {"out", "off", "down", "away", "back", "over"}
+
+
+def verb_trigger(tok: Token, cb: Codebook) -> Trigger | None:
+    """The verb at ``tok`` as a trigger, or None. A verb of the dictionary with no usable code
+    still comes back (strength ``default``, code None): it may carry an event noun."""
+    lemma = next((f for f in word_forms(tok) if f in cb.verbs or f in cb.verb_codes), None)
+    if lemma is None:
+        return None
+    if lemma in PARTY_OBJECT:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and not _party(obj, cb):
+            return None
+    if cb.governors.get(lemma) in NOT_EVENTS and lemma not in cb.verb_codes:
+        return None
+    if _statement(tok, lemma):
+        return None
+    entries = cb.verbs.get(lemma, ())
+    own = cb.verb_codes.get(lemma, "?")
+    chosen = None
+    for e in entries:
+        if (e.after and not _phrase_ok(tok, e.after, True)) or (e.before and not _phrase_ok(tok, e.before, False)):
+            continue
+        if chosen is None or len(e.after) + len(e.before) > len(chosen.after) + len(chosen.before):
+            chosen = e
+    start, end = tok.i, tok.i + 1
+    line_code = chosen.code if chosen is not None and chosen.code != "---" else None
+    if not (chosen and chosen.after) and any(c.dep_ == "prt" and c.lower_ in _TURNING_PARTICLES
+                                             for c in tok.children):
+        own, line_code = "?", None  # "backed out" is not "backed": only a pattern may code it
+    own_code = own if own != "?" else line_code
+    if chosen is not None:
+        start -= len(chosen.before)
+        following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 1 + len(chosen.after)]]
+        if chosen.after and following == list(chosen.after):
+            end += len(chosen.after)
+        block = cb.blocks[chosen.block]
+        multi = bool(chosen.after or chosen.before)
+        pat = _best_pattern(tok, block.patterns, cb, None if multi else own_code)
+        if pat is not None:
+            if pat.code is None:
+                return None
+            return Trigger(tok, start, end, "verb", pat.code, None, "", "pattern",
+                           f"PETRARCH {block.name} pattern '{pat.text}' -> {pat.code}", swap=pat.swap)
+        if multi and line_code:
+            name = " ".join((*chosen.before, lemma, *chosen.after))
+            return Trigger(tok, start, end, "verb", line_code, None, "", "verb",
+                           f"PETRARCH {block.name} verb '{name}' -> {line_code}")
+    if own != "?":
+        if not own:
+            return None
+        if ":" in own:  # a PLOVER category without a CAMEO code: "RETREAT:resign"
+            event, _, mode = own.partition(":")
+            return Trigger(tok, start, end, "verb", None, event, mode, "verb", f"verb '{lemma}' -> {own}")
+        return Trigger(tok, start, end, "verb", own, None, "", "verb", f"verb '{lemma}' -> {own}")
+    if line_code:
+        return Trigger(tok, start, end, "verb", line_code, None, "", "verb",
+                       f"PETRARCH {cb.blocks[chosen.block].name} verb '{lemma}' -> {line_code}")
+    if chosen is not None and cb.blocks[chosen.block].code:
+        # A block's default is too loose to code on ("delay" sits with "accuse"), but the verb
+        # may still carry an event noun ("prevented the demonstration").
+        block = cb.blocks[chosen.block]
+        return Trigger(tok, start, end, "verb", None, None, "", "default",
+                       f"PETRARCH {block.name} (default {block.code} not used)")
+    return None
+
+
+_NOT_EVENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+                   "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def _party(tok: Token, cb: Codebook) -> bool:
+    """A person or group (a name, a nationality, an agent noun like "prisoners"), not a thing."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    if tok.lemma_.lower() in cb.agent_heads or tok.lower_ in cb.agent_heads:
+        return True
+    if tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children):
+        return True  # "released 12", "freed 20 Palestinians"
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in (
+        "hundred", "thousand", "dozen", "group", "number", "member")
+
+
+def noun_trigger(tok: Token, cb: Codebook) -> Trigger | None:
+    """The event noun at ``tok`` (the longest entry ending there), or None."""
+    if tok.pos_ not in NOUN_POS and not (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj")):
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.lower_ not in cb.noun_heads and lemma not in cb.noun_heads:
+        return None
+    if tok.ent_type_ in _NOT_EVENT_ENTS:  # "1 March 2019", "the Riot Act"
+        return None
+    doc = tok.doc
+    heads = (tok.lower_, lemma) if tok.lower_ != lemma else (lemma,)
+    best = None
+    # longest first: "suicide car bombing", "air strike", "state of emergency"
+    for head in heads:
+        for n in (2, 1):
+            prev = doc[max(0, tok.i - n): tok.i]
+            if len(prev) == n and all(t.dep_ in _NP_MODS and tok.i - n <= t.head.i <= tok.i for t in prev):
+                key = " ".join([t.lower_ for t in prev] + [head])
+                if key in cb.nouns:
+                    best = (key, tok.i - n, tok.i + 1)
+                    break
+        if best is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            key = f"{head} of {doc[tok.i + 2].lower_}"
+            if key in cb.nouns:
+                best = (key, tok.i, tok.i + 3)
+        if best is None and head in cb.nouns:
+            best = (head, tok.i, tok.i + 1)
+        if best is None and head + "s" in cb.nouns and tok.lower_.endswith("s"):
+            best = (head + "s", tok.i, tok.i + 1)  # plural-only entries ("talks")
+        if best is not None:
+            break
+    if best is None:
+        return None
+    key, start, end = best
+    e = cb.nouns[key]
+    strength = "noun" if e.standalone else "content"
+    return Trigger(tok, start, end, "noun", e.code, e.event, e.mode, strength,
+                   f"noun '{key}' -> {e.code or e.event + (' ' + e.mode if e.mode else '')}")
+
+
+def find_triggers(sent: Span, cb: Codebook) -> list[Trigger]:
+    out = []
+    for tok in sent:
+        if tok.tag_ in VERB_TAGS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            # adjectival participles ("the defeated party", "armed men", "evacuated the wounded")
+            # are not events
+            nominal = tok.dep_ in ("amod", "compound", "acomp", "oprd") or (
+                tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
+            t = verb_trigger(tok, cb) if not nominal else noun_trigger(tok, cb)
+        elif tok.pos_ in NOUN_POS or tok.tag_ == "VBG":
+            t = noun_trigger(tok, cb)
+        else:
+            t = None
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def has_candidate(sent: Span, cb: Codebook) -> bool:
+    words = cb.trigger_words
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in sent)

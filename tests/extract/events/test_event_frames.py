@@ -1,0 +1,55 @@
+"""Frames on hand-built parses: composition, status and conditions without the model."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from communique.extract.events.frames import frames_of
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """rows: (word, pos, tag, dep, head index, lemma)."""
+    words, pos, tags, deps, heads, lemmas = map(list, zip(*rows))
+    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+
+
+def frames(doc: Doc, cb):
+    return frames_of(doc[:], cb)[0]
+
+
+def test_agree_to_meet_composes(codebook):
+    doc = parse([("Rebels", "NOUN", "NNS", "nsubj", 1, "rebel"), ("agreed", "VERB", "VBD", "ROOT", 1, "agree"),
+                 ("to", "PART", "TO", "aux", 3, "to"), ("meet", "VERB", "VB", "xcomp", 1, "meet"),
+                 (".", "PUNCT", ".", "punct", 1, ".")])
+    (f,) = frames(doc, codebook)
+    assert f.head.text == "agreed" and f.code == "036" and f.gov_class == "intent"
+
+
+def test_negation_and_future(codebook):
+    doc = parse([("Rebels", "NOUN", "NNS", "nsubj", 3, "rebel"), ("will", "AUX", "MD", "aux", 3, "will"),
+                 ("not", "PART", "RB", "neg", 3, "not"), ("attack", "VERB", "VB", "ROOT", 3, "attack"),
+                 ("Homs", "PROPN", "NNP", "dobj", 3, "Homs"), (".", "PUNCT", ".", "punct", 3, ".")])
+    (f,) = frames(doc, codebook)
+    assert f.code.startswith("19") and f.st.negated and f.st.future
+    assert f.st.status() == "negated"
+
+
+def test_if_clause_is_a_condition(codebook):
+    # "Iran will talk if Israel attacks ." -- "attacks" is the condition, not an event
+    doc = parse([("Iran", "PROPN", "NNP", "nsubj", 2, "Iran"), ("will", "AUX", "MD", "aux", 2, "will"),
+                 ("meet", "VERB", "VB", "ROOT", 2, "meet"), ("if", "SCONJ", "IN", "mark", 5, "if"),
+                 ("Israel", "PROPN", "NNP", "nsubj", 5, "Israel"), ("attacks", "VERB", "VBZ", "advcl", 2, "attack"),
+                 (".", "PUNCT", ".", "punct", 2, ".")])
+    fs = frames(doc, codebook)
+    assert [f.head.text for f in fs] == ["meet"]
+    assert fs[0].st.conditional and fs[0].st.future
+
+
+def test_call_for_a_truce_is_a_demand(codebook):
+    doc = parse([("They", "PRON", "PRP", "nsubj", 1, "they"), ("called", "VERB", "VBD", "ROOT", 1, "call"),
+                 ("for", "ADP", "IN", "prep", 1, "for"), ("a", "DET", "DT", "det", 4, "a"),
+                 ("truce", "NOUN", "NN", "pobj", 2, "truce"), (".", "PUNCT", ".", "punct", 1, ".")])
+    (f,) = frames(doc, codebook)
+    assert f.code == "1056" and codebook.cameo[f.code].event == "REQUEST"

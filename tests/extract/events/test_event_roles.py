@@ -1,0 +1,91 @@
+"""Who did it to whom: subjects and objects, passives, compounds, possessives, pronouns."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def first(events, etype):
+    hits = [e for e in events if etype in e.event[:2]]
+    assert hits, [(e.event, e.reason) for e in events]
+    return hits[0]
+
+
+def refs(ents):
+    return [e.ref for e in ents]
+
+
+def test_subject_and_object(code, mk):
+    text = "Russia condemned Ukraine on Tuesday."
+    acts = [mk.actor(text, "A1", ["Russia"], code="RUS"), mk.actor(text, "A2", ["Ukraine"], code="UKR")]
+    ev = first(code(text, actors=acts), "ACCUSE")
+    assert refs(ev.actor) == ["A1"] and refs(ev.recipient) == ["A2"]
+    assert ev.actor[0].code == "RUS" and ev.recipient[0].code == "UKR"
+    assert "actor: subject" in ev.reason
+
+
+def test_passive_swaps_the_roles(code, mk):
+    text = "The village was attacked by Syrian troops."
+    acts = [mk.actor(text, "A1", ["Syrian troops"], code="SYR", sector="MIL", kind="group")]
+    ev = first(code(text, actors=acts), "ASSAULT")
+    assert refs(ev.actor) == ["A1"]
+    assert "'by' of the passive" in ev.reason
+
+
+def test_compound_actor(code, mk):
+    text = "Kerry and Lavrov met in Paris."
+    acts = [mk.actor(text, "A1", ["Kerry"], code="USA", kind="person"),
+            mk.actor(text, "A2", ["Lavrov"], code="RUS", kind="person")]
+    ev = first(code(text, actors=acts), "CONSULT")
+    assert set(refs(ev.actor)) == {"A1", "A2"}  # PLOVER: all parties of a meeting are actors
+    assert ev.recipient == []
+
+
+def test_talks_with(code, mk):
+    text = "Iran held talks with Turkey."
+    acts = [mk.actor(text, "A1", ["Iran"], code="IRN"), mk.actor(text, "A2", ["Turkey"], code="TUR")]
+    ev = first(code(text, actors=acts), "CONSULT")
+    assert {"A1", "A2"} <= set(refs(ev.actor + ev.recipient))
+
+
+def test_possessive_noun_event(code, mk):
+    text = "Lavrov reiterated Russia's support for Iran."
+    acts = [mk.actor(text, "A1", ["Lavrov"], code="RUS", kind="person"),
+            mk.actor(text, "A2", ["Russia"], code="RUS"), mk.actor(text, "A3", ["Iran"], code="IRN")]
+    ev = first(code(text, actors=acts), "SUPPORT")
+    assert refs(ev.actor) == ["A2"] and refs(ev.recipient) == ["A3"]
+    assert "possessive" in ev.reason
+
+
+def test_relative_clause_subject(code, mk):
+    text = "Police arrested the militants who attacked the checkpoint."
+    ev = first(code(text), "COERCE")
+    assert ev.actor and ev.actor[0].entity_text == "Police"
+
+
+def test_apposition_gives_the_name(code, mk):
+    text = "One of the groups - the Syrian National Council - rejected the plan."
+    acts = [mk.actor(text, "A1", ["Syrian National Council"], code="SYR", sector="OPP", kind="organization")]
+    ev = first(code(text, actors=acts), "REJECT")
+    assert refs(ev.actor) == ["A1"]
+
+
+def test_description_resolves_to_office_holders(code, mk):
+    text = ("US Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov. "
+            "The US and Russian foreign ministers called for a truce.")
+    acts = [mk.actor(text, "A1", ["John Kerry"], code="USA", sector="GOV", kind="person",
+                  office="Secretary of State"),
+            mk.actor(text, "A2", ["Sergei Lavrov"], code="RUS", sector="GOV", kind="person",
+                  office="Foreign Minister"),
+            mk.actor(text, "A3", ["US and Russian foreign ministers"], code="USA", sector="GOV", kind="group")]
+    ev = first(code(text, actors=acts), "REQUEST")
+    assert set(refs(ev.actor)) == {"A1", "A2"}
+
+
+def test_demand_addressee(code, mk):
+    text = "The UN urged Iran to free the prisoners."
+    acts = [mk.actor(text, "A1", ["UN"], code="IGO", kind="organization"), mk.actor(text, "A2", ["Iran"], code="IRN")]
+    ev = first(code(text, actors=acts), "REQUEST")
+    assert refs(ev.actor) == ["A1"] and refs(ev.recipient) == ["A2"]
+    assert ev.cameo == "1053"  # demand release of persons
