@@ -137,6 +137,9 @@ class Actor(Record):
     mentions: list[Span] = []
     resolution: str | None = None
     """How the code was decided (dictionary entry, title rule, nationality adjective...)."""
+    references: list[Span] = []
+    """Mentions that stand for the actor without naming it: "he"/"she" and nominal anaphora such
+    as "the minister" (``mentions`` has the names and descriptions)."""
 
 
 class EntityRef(Record):
@@ -181,17 +184,27 @@ class Speaker(Record):
     entity_text: str | None = None
     start: int | None = None
     end: int | None = None
+    refs: list[str] = []
+    """Every actor of a compound source ("Kerry and Lavrov said"); ``ref`` is the first."""
 
 
 class Quote(Record):
     id: str
     kind: QuoteKind
     text: str
+    """The content only, without quotation marks or attribution. A quote in several pieces
+    ('"A," he said. "B."') has its pieces joined by one space here, and ``spans`` holds each
+    piece with exact offsets; ``text[start:end] == text`` holds when ``spans`` is empty."""
     start: int
     end: int
     cue: str | None = None
     cue_span: Span | None = None
     speaker: Speaker | None = None
+    spans: list[Span] = []
+    """The pieces of a quote interrupted by its attribution or running over paragraphs
+    (empty for a quote in one piece)."""
+    reason: str | None = None
+    """How it was found: the rule (clause, colon, trailer, leader, according...) and the cue."""
 
 
 class TimeExpr(Record):
@@ -217,6 +230,8 @@ class Place(Record):
     feature_code: str | None = None
     admin1: str | None = None
     mentions: list[Span] = []
+    resolution: str | None = None
+    """Why it was taken for a place and how the GeoNames entry was chosen (evidence, candidates)."""
 
     def location(self) -> Location:
         return Location(
