@@ -24,6 +24,7 @@ class Messages:
     E021 = "article is not in English (detected {detail!r}); only English is analysed"
     E030 = "stage failed: {detail}"
     E040 = "data file {detail} is missing or invalid; reinstall communique or rebuild it with scripts/"
+    E090 = "cannot open the database: {detail}"
 
 
 class CommuniqueError(Exception):
