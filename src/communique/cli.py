@@ -190,8 +190,9 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int | None, stages: str, a
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]), default="table",
               show_default=True, help="Output format.")
+@click.option("--wide", is_flag=True, help="In a table, show every column of the event list (CSV and JSON always do).")
 def query(sql: str | None, db: str, actor: str | None, event_type: str | None, country: str | None,
-          since, until, limit: int | None, fmt: str) -> None:
+          since, until, limit: int | None, fmt: str, wide: bool) -> None:
     """Query the event database: any SQL (read-only), or the common filters without SQL.
 
     Without SQL, lists canonical events (the event_list view) that match every filter given.
@@ -207,7 +208,7 @@ def query(sql: str | None, db: str, actor: str | None, event_type: str | None, c
 
     from .export import write_rows
     from .store import connect
-    from .store.query import filter_events, run_sql
+    from .store.query import COMPACT_COLUMNS, filter_events, run_sql
 
     filters = any(v is not None for v in (actor, event_type, country, since, until))
     if sql and filters:
@@ -222,7 +223,8 @@ def query(sql: str | None, db: str, actor: str | None, event_type: str | None, c
         else:
             result = filter_events(con, actor=actor, event_type=event_type, country=country,
                                    since=since.date() if since else None,
-                                   until=until.date() if until else None, limit=limit)
+                                   until=until.date() if until else None, limit=limit,
+                                   columns=None if wide or fmt != "table" else COMPACT_COLUMNS)
         rows = result.rows
         if sql and limit is not None:
             from itertools import islice

@@ -71,7 +71,8 @@ def datasets(shared: Path) -> list[tuple[str, str]]:
                   for d in t.iterdir() if (d / "docs.jsonl").is_file() and (d / "gold.jsonl").is_file())
 
 
-def run_dataset(task: str, dataset: str, *, shared: Path, out_dir: Path, pipeline=None) -> Result:
+def run_dataset(task: str, dataset: str, *, shared: Path, out_dir: Path, pipeline=None,
+                full_parse: bool = False) -> Result:
     """Extract one dev set, score it, and return the scorer's figures."""
     from .errors import CommuniqueError
     from .ingest import read_inputs
@@ -81,10 +82,8 @@ def run_dataset(task: str, dataset: str, *, shared: Path, out_dir: Path, pipelin
     data = shared / "eval" / "data" / task / dataset
     pred = out_dir / f"{task}-{dataset}.jsonl"
     out_dir.mkdir(parents=True, exist_ok=True)
-    if pipeline is None:
-        pipeline = Pipeline(stages=TASK_STAGES[task])
-    else:
-        pipeline = Pipeline(pipeline.resources, stages=TASK_STAGES[task])
+    pipeline = Pipeline(pipeline.resources if pipeline else None, stages=TASK_STAGES[task],
+                        full_parse=full_parse)
     # Dev sets are English by construction; the language check is for real-world input.
     pipeline.require_english = False
     t0 = time.perf_counter()
@@ -118,21 +117,22 @@ def _headline(task: str, shared: Path) -> str:
     return m.group(1)
 
 
-def _worker(args: tuple[list[tuple[str, str]], str, str]) -> list[Result]:
-    items, shared, out_dir = args
+def _worker(args: tuple[list[tuple[str, str]], str, str, bool]) -> list[Result]:
+    items, shared, out_dir, full_parse = args
     from .pipeline import Pipeline
 
     pipeline = Pipeline()
-    return [run_dataset(t, d, shared=Path(shared), out_dir=Path(out_dir), pipeline=pipeline) for t, d in items]
+    return [run_dataset(t, d, shared=Path(shared), out_dir=Path(out_dir), pipeline=pipeline, full_parse=full_parse)
+            for t, d in items]
 
 
 def evaluate(selected: list[tuple[str, str]] | None = None, *, shared: Path | None = None,
-             out_dir: Path = Path(".bench/pred"), workers: int = 1) -> list[Result]:
+             out_dir: Path = Path(".bench/pred"), workers: int = 1, full_parse: bool = False) -> list[Result]:
     """Every (or each selected) dev set, spread over ``workers`` processes."""
     shared = shared or find_shared()
     todo = selected or datasets(shared)
     if workers <= 1 or len(todo) == 1:
-        return _worker((todo, str(shared), str(out_dir)))
+        return _worker((todo, str(shared), str(out_dir), full_parse))
     # Deal the datasets out so each process gets a similar share of the work.
     buckets: list[list[tuple[str, str]]] = [[] for _ in range(workers)]
     loads = [0] * workers
@@ -141,7 +141,7 @@ def evaluate(selected: list[tuple[str, str]] | None = None, *, shared: Path | No
         buckets[k].append(item)
         loads[k] += _cost(shared, *item)
     with ProcessPoolExecutor(workers) as pool:
-        results = [r for rs in pool.map(_worker, [(b, str(shared), str(out_dir)) for b in buckets if b]) for r in rs]
+        results = [r for rs in pool.map(_worker, [(b, str(shared), str(out_dir), full_parse) for b in buckets if b]) for r in rs]
     order = {item: i for i, item in enumerate(todo)}
     return sorted(results, key=lambda r: order[(r.task, r.dataset)])
 

@@ -20,7 +20,7 @@ from .extract.events import Codebook, extract_events, load_codebook
 from .extract.places import Gazetteer, extract_places, load_gazetteer
 from .extract.quotes import CueLexicon, extract_quotes, load_cue_lexicon
 from .extract.times import extract_times
-from .nlp import ParsedDoc, load_nlp, parse_many
+from .nlp import AnalysisGate, ParsedDoc, load_nlp, parse_many
 from .schema import CleanDoc, Document, InputRecord
 
 
@@ -57,11 +57,15 @@ def stage_closure(stages: Iterable[str]) -> frozenset[str]:
 
 
 class Pipeline:
+    """``full_parse=False`` (the default) gives articles that cannot hold an event (markets,
+    sport) sentences and entities only, and no event or quote extraction (see ``nlp.gate``)."""
+
     def __init__(self, resources: Resources | None = None, *, require_english: bool = True,
-                 stages: Iterable[str] = STAGES) -> None:
+                 stages: Iterable[str] = STAGES, full_parse: bool = False) -> None:
         self.resources = resources or load_resources()
         self.require_english = require_english
         self.stages = stage_closure(stages)
+        self.gate = None if full_parse else AnalysisGate()
 
     def run(self, record: InputRecord) -> Document:
         """One article in, one document record out; raises ``DocumentError`` on failure."""
@@ -71,7 +75,7 @@ class Pipeline:
         return result
 
     def run_many(self, records: Iterable[InputRecord | CommuniqueError], *,
-                 batch_size: int = 16) -> Iterator[Document | CommuniqueError]:
+                 batch_size: int = 64) -> Iterator[Document | CommuniqueError]:
         """Documents (or the error of each failed input) in input order."""
         batch: list[InputRecord | CommuniqueError] = []
         for rec in records:
@@ -86,7 +90,7 @@ class Pipeline:
         cleaned: list[CleanDoc | CommuniqueError] = [
             rec if isinstance(rec, CommuniqueError) else self._clean(rec) for rec in batch]
         good = [c for c in cleaned if isinstance(c, CleanDoc)]
-        parsed = iter(parse_many(good, self.resources.nlp, batch_size=len(good) or 1))
+        parsed = iter(parse_many(good, self.resources.nlp, batch_size=len(good) or 1, gate=self.gate))
         for item in cleaned:
             if isinstance(item, CommuniqueError):
                 yield item
@@ -117,13 +121,14 @@ class Pipeline:
         times = extract_times(p) if run("times") else []
         places = extract_places(p, gazetteer=r.gazetteer) if run("places") else []
         actors = extract_actors(p, kb=r.actor_kb) if run("actors") else []
-        quotes = extract_quotes(p, actors=actors, lexicon=r.cue_lexicon) if run("quotes") else []
+        deep = p.full  # quotes and events need tags and a parse
+        quotes = extract_quotes(p, actors=actors, lexicon=r.cue_lexicon) if deep and run("quotes") else []
         events = (extract_events(p, actors=actors, times=times, places=places, codebook=r.codebook)
-                  if run("events") else [])
+                  if deep and run("events") else [])
         return Document(
             id=c.id, text=c.text, title=c.title, published=c.published, source=c.source,
             authors=c.authors, agencies=c.agencies, language=c.language, url=c.url,
-            actors=actors, events=events, quotes=quotes, times=times, places=places,
+            analysis="full" if p.full else "light", actors=actors, events=events, quotes=quotes, times=times, places=places,
         )
 
 

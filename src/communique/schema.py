@@ -257,6 +257,9 @@ class Document(Record):
     agencies: list[str] = []
     language: str | None = None
     url: str | None = None
+    analysis: Literal["full", "light"] = "full"
+    """``light``: judged to hold no event (markets, sport), so only sentences and entities were
+    analysed and no events or quotes extracted (see ``nlp.gate``; ``--full-parse`` overrides)."""
     actors: list[Actor] = []
     events: list[Event] = []
     quotes: list[Quote] = []

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from handmade import corpus, hostile, write_store  # noqa: E402
+from .handmade import corpus, hostile, write_store
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTS = ["testserver", "127.0.0.1", "localhost"]

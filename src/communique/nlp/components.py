@@ -4,6 +4,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_rules import SignatureAttributeRuler
+
+
+@Language.factory("communique_attribute_ruler", default_config={"validate": False})
+def make_signature_attribute_ruler(nlp: Language, name: str, validate: bool) -> SignatureAttributeRuler:
+    """spaCy's attribute ruler, matched per token signature (see ``attribute_rules``)."""
+    return SignatureAttributeRuler(nlp.vocab, name=name, validate=validate)
+
 
 @Language.component("communique_paragraphs",
                     assigns=["token.is_sent_start"])

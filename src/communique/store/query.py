@@ -31,10 +31,15 @@ def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return Rows(columns=[d[0] for d in cur.description or []], rows=_stream(cur))
 
 
+COMPACT_COLUMNS = ("day", "event_type", "cameo", "status", "actor_code", "actor_name", "recipient_code",
+                   "recipient_name", "place_name", "num_articles")
+"""What fits a terminal: the event list's columns a reader scans first."""
+
+
 def filter_events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
                   event_type: str | None = None, country: str | None = None,
                   since: dt.date | None = None, until: dt.date | None = None,
-                  limit: int | None = None) -> Rows:
+                  limit: int | None = None, columns: tuple[str, ...] | None = None) -> Rows:
     """Canonical events (``event_list``) matching every filter given, oldest first.
 
     ``actor``: a code (``USA``, ``IGO``) or part of a name, on either side of the event.
@@ -65,7 +70,9 @@ def filter_events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
     if until:
         where.append("day <= ?")
         params.append(until)
-    sql = "SELECT * FROM event_list"
+    # Column names come from our own constant, never from the caller's text.
+    select = ", ".join(c for c in COMPACT_COLUMNS if c in (columns or ())) if columns else "*"
+    sql = f"SELECT {select} FROM event_list"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY day NULLS LAST, event_id"
