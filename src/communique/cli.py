@@ -174,6 +174,9 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int | None, stages: str, a
                            total=total, listener=listener)
     click.echo(f"{stats.read} read, {stats.stored} stored, {stats.skipped} skipped (already stored), "
                f"{stats.failed} failed -> {db}", err=True)
+    db_opt = "" if db == "communique.duckdb" else f" --db {db}"
+    click.echo(f"list the events with: communique query{db_opt}\n"
+               f"open the explorer with: communique serve{db_opt}", err=True)
     if stats.failed:
         sys.exit(1)
 

@@ -1,10 +1,6 @@
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from sample_docs import make_doc  # noqa: E402
+from ..store.sample_docs import make_doc
 
 
 @pytest.fixture

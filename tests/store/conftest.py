@@ -1,6 +1,6 @@
 import pytest
 
-from sample_docs import make_doc
+from .sample_docs import make_doc
 
 
 @pytest.fixture

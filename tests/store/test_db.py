@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import duckdb
+import msgspec
 import pytest
 
 from communique.errors import DocumentError, InputError
@@ -63,7 +64,7 @@ def test_reports_of_one_event_become_one_canonical_event_with_all_mentions(db_pa
         s.add_document(make("x1", "Kerry met Wang Yi in Paris on Monday.", recipient="CHN"))
         s.add_document(make("x2", "Kerry criticised Lavrov in Paris on Monday.", event_type="ACCUSE", cameo="111"))
         s.add_document(make("x3", "Kerry met Lavrov in Paris again a week later.", event_date="2014-01-20"))
-        from sample_docs import PARIS
+        from .sample_docs import PARIS
         import msgspec
         berlin = msgspec.structs.replace(PARIS, extracted_place="Berlin", resolved_place="Berlin",
                                          geonameid=2950159, country_code="DEU")
@@ -147,3 +148,14 @@ def test_read_only_connection_refuses_writes(db_path, make):
     con.close()
     with pytest.raises(FileNotFoundError):
         connect(db_path.parent / "missing.duckdb", read_only=True)
+
+
+def test_analysis_depth_is_stored(db_path, make):
+    full = make("d1", TEXT)
+    light = msgspec.structs.replace(make("d2", "Shares rose in Tokyo on Monday."), analysis="light", events=[])
+    with Store(db_path) as s:
+        s.add_document(full, input_key="k1", origin="a.txt")
+        s.add_document(light, input_key="k2", origin="b.txt")
+        s.commit()
+        rows = s.con.execute("SELECT doc_id, analysis FROM articles ORDER BY doc_id").fetchall()
+    assert rows == [("d1", "full"), ("d2", "light")]

@@ -107,6 +107,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                    c.num_mentions, c.num_articles, c.num_sources, c.source_url, e.date_added
             FROM events e JOIN event_counts c USING (event_id)""",
     )),
+    Migration(5, "articles: analysis depth (full, or light for market/sport reports)", (
+        "ALTER TABLE articles ADD COLUMN analysis VARCHAR DEFAULT 'full'",
+    )),
 )
 
 

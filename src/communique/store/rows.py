@@ -40,7 +40,7 @@ def article_row(doc: Document, *, aid: str, origin: str | None, run_id: str | No
         "article_id": aid, "doc_id": doc.id, "origin": origin, "url": doc.url, "title": doc.title,
         "published": doc.published, "published_day": parse_day(doc.published), "source": doc.source,
         "authors": list(doc.authors), "agencies": list(doc.agencies), "language": doc.language,
-        "text": doc.text, "n_chars": len(doc.text), "n_words": len(doc.text.split()),
+        "analysis": doc.analysis, "text": doc.text, "n_chars": len(doc.text), "n_words": len(doc.text.split()),
         "run_id": run_id, "ingested_at": now,
     }
 
