@@ -73,7 +73,7 @@ def extract(inputs: tuple[str, ...], output: str, pretty: bool, explain: bool, s
     ok = 0
     out = None
     if not pretty:
-        out = click.get_binary_stream("stdout") if output == "-" else open(output, "wb")
+        out = sys.stdout.buffer if output == "-" else open(output, "wb")
     try:
         for result in pipeline.run_many(read_inputs(inputs)):
             if isinstance(result, CommuniqueError):

@@ -47,3 +47,24 @@ def test_jsonl_line_with_unicode_line_separator_inside_a_string(tmp_path):
     p.write_text('{"id": "u", "text": "First\u2028second\u0085third"}\n', encoding="utf-8")
     (rec,) = read_inputs([p])
     assert isinstance(rec, InputRecord) and rec.text == "First\u2028second\u0085third"
+
+
+def test_jsonl_is_streamed_and_a_binary_jsonl_is_one_error(tmp_path):
+    big = tmp_path / "big.jsonl"
+    with big.open("w") as f:
+        for i in range(2000):
+            f.write(f'{{"id": "d{i}", "text": "Report number {i} from Lima."}}\n')
+    recs = read_inputs([big])
+    assert next(recs).id == "d0"  # a generator: nothing forces the whole file into memory first
+    assert sum(1 for _ in recs) == 1999
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b"\x00\x01\x02" * 1000 + b"\n" + b"\x00\xff" * 500 + b"\n")
+    (err,) = read_inputs([junk])
+    assert isinstance(err, InputError) and "binary" in err.message
+
+
+def test_jsonl_line_in_a_legacy_encoding_is_still_read(tmp_path):
+    p = tmp_path / "latin.jsonl"
+    p.write_bytes('{"id": "l1", "text": "Le président est à Genève."}\n'.encode("latin-1"))
+    (rec,) = read_inputs([p])
+    assert isinstance(rec, InputRecord) and rec.text == "Le président est à Genève."

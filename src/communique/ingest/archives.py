@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..schema import InputRecord
 from .decode import decode_bytes
-from .files import MAX_BYTES
+from .files import MAX_BYTES, read_file_bytes
 
 ReadResult = InputRecord | InputError
 
@@ -136,17 +136,9 @@ def read_feed(path: Path) -> Iterator[ReadResult]:
     import feedparser
 
     origin = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield InputError("E008", origin=origin, detail=f"{size:,} bytes (limit {MAX_BYTES:,})")
-            return
-        data = path.read_bytes()
-    except OSError as e:
-        yield InputError("E005", origin=origin, detail=e.strerror or str(e))
-        return
-    if not data.strip():
-        yield InputError("E002", origin=origin)
+    data = read_file_bytes(path)
+    if isinstance(data, InputError):
+        yield data
         return
     feed = feedparser.parse(data)
     if not feed.version and not feed.entries:

@@ -26,33 +26,28 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 ReadResult = InputRecord | InputError
 
 
-def read_inputs(paths: Iterable[str | Path], *, suffixes: set[str] | None = None,
-                stdin=None) -> Iterator[ReadResult]:
+def read_inputs(paths: Iterable[str | Path], *, stdin=None) -> Iterator[ReadResult]:
     """Every article in ``paths`` (files, folders, or ``-`` for stdin), in a stable order."""
     extra = _extra_readers()
-    allowed = SUFFIXES | set(extra) if suffixes is None else suffixes
     for raw in paths:
         if str(raw) == "-":
-            yield from read_stream((stdin or sys.stdin.buffer).read(), origin="<stdin>")
+            yield from read_stream(stdin or sys.stdin.buffer, origin="<stdin>")
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in allowed):
-                yield from read_path(child, extra)
-        elif path.exists():
-            yield from read_path(path, extra)
-        else:
-            yield InputError("E007", origin=str(path))
+        for name in list_files([raw]):
+            path = Path(name)
+            if path.exists():
+                yield from read_path(path, extra)
+            else:
+                yield InputError("E007", origin=name)
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
     """The files ``read_inputs`` would read from ``paths`` (folders walked), without reading them.
 
-    A path that does not exist is kept, so that reading it reports it missing. For readers that
-    run elsewhere (Spark executors), which get file names and call ``read_path`` on each.
+    A path that does not exist is kept, so that reading it reports it missing. Readers that run
+    elsewhere (Spark executors) get these names and call ``read_path`` on each.
     """
-    extra = _extra_readers()
-    allowed = SUFFIXES | set(extra)
+    allowed = SUFFIXES | set(_extra_readers())
     out: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -70,55 +65,90 @@ def read_path(path: Path, extra: dict | None = None) -> Iterator[ReadResult]:
         yield from extra[suffix](path)
         return
     origin = str(path)
+    if suffix in JSONL_SUFFIXES:
+        # Streamed line by line: a JSONL file may hold a day of CC-NEWS.
+        try:
+            with path.open("rb") as f:
+                yield from read_jsonl_lines(f, origin=origin)
+        except OSError as e:
+            yield InputError("E005", origin=origin, detail=e.strerror or str(e))
+        return
+    if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
+        yield InputError("E006", origin=origin, detail=path.suffix or path.name)
+        return
+    text = read_text_file(path)
+    if isinstance(text, InputError):
+        yield text
+    else:
+        yield InputRecord(id=path.stem, origin=origin, **{"html" if suffix in HTML_SUFFIXES else "text": text})
+
+
+def read_file_bytes(path: Path, *, limit: int = MAX_BYTES) -> bytes | InputError:
+    """The bytes of one file holding one article (or one feed), or the error saying why not."""
+    origin = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES and suffix not in JSONL_SUFFIXES:
-            yield InputError("E008", origin=origin, detail=f"{size:,} bytes (limit {MAX_BYTES:,})")
-            return
+        if size > limit:
+            return InputError("E008", origin=origin, detail=f"{size:,} bytes (limit {limit:,})")
         data = path.read_bytes()
     except OSError as e:
-        yield InputError("E005", origin=origin, detail=e.strerror or str(e))
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_bytes(data, origin=origin)
-    elif suffix in HTML_SUFFIXES:
-        yield from _single(data, origin=origin, doc_id=path.stem, field="html")
-    elif suffix in TEXT_SUFFIXES:
-        yield from _single(data, origin=origin, doc_id=path.stem, field="text")
-    else:
-        yield InputError("E006", origin=origin, detail=path.suffix or path.name)
-
-
-def read_stream(data: bytes, *, origin: str) -> Iterator[ReadResult]:
-    """stdin: JSONL when every non-empty line is a JSON object, else one text or HTML article."""
-    stripped = data.lstrip()
-    if stripped.startswith(b"{"):
-        yield from read_jsonl_bytes(data, origin=origin)
-    else:
-        field = "html" if stripped[:200].lower().startswith((b"<!doctype html", b"<html")) else "text"
-        yield from _single(data, origin=origin, doc_id="stdin", field=field)
-
-
-def read_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[ReadResult]:
+        return InputError("E005", origin=origin, detail=e.strerror or str(e))
     if not data.strip():
-        yield InputError("E002", origin=origin)
-        return
+        return InputError("E002", origin=origin)
+    return data
+
+
+def read_text_file(path: Path) -> str | InputError:
+    data = read_file_bytes(path)
+    return data if isinstance(data, InputError) else decode_text(data, origin=str(path))
+
+
+def decode_text(data: bytes, *, origin: str) -> str | InputError:
+    """Text of a whole input, or the error: empty, or binary rather than text."""
     try:
         text = decode_bytes(data)
     except ValueError as e:
-        yield InputError("E001", origin=origin, detail=str(e))
+        return InputError("E001", origin=origin, detail=str(e))
+    return text if text.strip() else InputError("E002", origin=origin)
+
+
+def read_stream(stream, *, origin: str) -> Iterator[ReadResult]:
+    """stdin: JSONL when it starts with a JSON object, else one text or HTML article."""
+    head = stream.read(4096)
+    if head.lstrip().startswith(b"{"):
+        yield from read_jsonl_lines(_chain(head, stream), origin=origin)
         return
-    # Split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 and other characters
-    # that JSON allows unescaped inside strings.
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+    data = head + stream.read()
+    field = "html" if data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")) else "text"
+    text = decode_text(data, origin=origin) if data.strip() else InputError("E002", origin=origin)
+    yield text if isinstance(text, InputError) else InputRecord(id="stdin", origin=origin, **{field: text})
+
+
+def read_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[ReadResult]:
+    yield from read_jsonl_lines(data.split(b"\n"), origin=origin)
+
+
+def read_jsonl_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[ReadResult]:
+    """Input records, one per line. Lines end at "\\n" only: JSON allows U+2028 and U+0085
+    unescaped inside strings, which ``str.splitlines`` would break on."""
+    seen = False
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
+        if not seen and (b"\x00" in raw[:4096]):
+            yield InputError("E001", origin=origin, detail="binary data (NUL bytes)")
+            return
+        seen = True
         where = f"{origin}:{n}"
         try:
-            obj = msgspec.json.decode(line)
+            obj = msgspec.json.decode(raw)
         except msgspec.DecodeError as e:
-            yield InputError("E003", origin=where, detail=str(e))
-            continue
+            # Not UTF-8 JSON: a legacy encoding may still be valid JSON once decoded.
+            try:
+                obj = msgspec.json.decode(decode_bytes(raw).encode("utf-8"))
+            except (ValueError, msgspec.DecodeError):
+                yield InputError("E003", origin=where, detail=str(e))
+                continue
         problem = _check_record(obj)
         if problem:
             yield InputError("E004", origin=where, detail=problem)
@@ -128,6 +158,18 @@ def read_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[ReadResult]:
             published=_opt_str(obj.get("published")), title=_opt_str(obj.get("title")),
             url=_opt_str(obj.get("url")), origin=where,
         )
+    if not seen:
+        yield InputError("E002", origin=origin)
+
+
+def _chain(head: bytes, stream) -> Iterator[bytes]:
+    """The lines of ``head`` followed by the rest of ``stream``, split at b"\\n"."""
+    buf = head
+    for chunk in iter(lambda: stream.read(1 << 16), b""):
+        buf += chunk
+        *lines, buf = buf.split(b"\n")
+        yield from lines
+    yield from buf.split(b"\n")
 
 
 def _check_record(obj: object) -> str | None:
@@ -146,21 +188,6 @@ def _check_record(obj: object) -> str | None:
     if not body.strip():
         return f"{obj['id']!r} is empty"
     return None
-
-
-def _single(data: bytes, *, origin: str, doc_id: str, field: str) -> Iterator[ReadResult]:
-    if not data.strip():
-        yield InputError("E002", origin=origin)
-        return
-    try:
-        text = decode_bytes(data)
-    except ValueError as e:
-        yield InputError("E001", origin=origin, detail=str(e))
-        return
-    if not text.strip():
-        yield InputError("E002", origin=origin)
-        return
-    yield InputRecord(id=doc_id, origin=origin, **{field: text})
 
 
 def _opt_str(v: object) -> str | None:
