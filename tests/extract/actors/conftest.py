@@ -19,7 +19,11 @@ def make_kb() -> ActorKB:
                              ["USA", "GOV", "USAGOV", "2013-02-01", ""]], None, "test"]),
         ("person", ["ayman al safadi"], ["Ayman Al Safadi", "", [["JOR", "GOV", "JORGOV", "2010-12-01", ""]],
                                          None, "test"]),
-        ("org", ["united nations", "un"], ["United Nations", "", [], ["IGO", "IGO", "IGOUNO"], "test"]),
+        ("org", ["united nations", "un"], ["United Nations", "", [], ["IGO", "GOV", "IGOUNO"], "test"]),
+        ("person", ["bill clinton", "president bill clinton", "bush administration"],
+         ["Bill Clinton", "", [["USA", "GOV", "USAGOV", "1993-01-20", "2001-01-20"]],
+          ["USA", "ELI", "USAELI"], "test"]),
+        ("person", ["hassan"], ["Hassan", "", [], ["JOR", "ELI", "JORELI"], "test"]),
         ("org", ["syrian national coalition"],
          ["Syrian National Coalition", "", [["SYR", "OPP", "SYROPP", "2012-11-01", ""]], None, "test"]),
     ]
@@ -35,13 +39,18 @@ def make_kb() -> ActorKB:
         "syrian": Place("SYR", "country"), "iran": Place("IRN", "country"),
         "moscow": Place("RUS", "capital"), "sydney": Place("AUS", "city"),
         "abkhazia": Place("GEO", "pre"), "chile": Place("CHL", "country"),
-        "palestinians": Place("PSE", "country"),
+        "palestinians": Place("PSE", "people"),
+        "albanians": Place("ALB", "people"), "albanian": Place("ALB", "country"),
+        "morocco": Place("MAR", "country"), "jordan": Place("JOR", "country"),
+        "usa": Place("USA", "country"),
     }
     agents = {"foreign minister": "GOV", "minister": "GOV", "ministry": "GOV", "ambassador to": "GOV",
               "ambassador": "GOV", "envoy": "GOV", "soldier": "MIL", "soldiers": "MIL",
               "warplane": "MIL", "warplanes": "MIL", "secretary of state": "GOV", "president": "GOV",
               "police": "COP", "protesters": "CVL", "tourists": "CVL", "spokesman": "JRN",
-              "governor": "GOV", "king": "GOV", "legislature": "LEG", "group": "UNK", "defense ministry": "GOV"}
+              "governor": "GOV", "king": "GOV", "legislature": "LEG", "group": "UNK", "defense ministry": "GOV",
+              "rebel": "REB", "leaders": "GOV", "leader": "GOV", "journalist": "JRN", "administration": "GOV",
+              "militias": "UAF", "guerrillas": "REB"}
     given = {"angela": "f", "john": "m", "gabriela": "f", "pete": "m", "phil": "m"}
     return ActorKB(kinds=[r[0] for r in rows], index=index,
                    payloads=[json.dumps(r[2]) for r in rows], places=places,

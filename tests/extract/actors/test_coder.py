@@ -1,5 +1,6 @@
 import pytest
 
+from communique.extract.actors.coder import words_of
 from communique.extract.actors.kb import Entry
 
 
@@ -25,12 +26,12 @@ def test_a_term_with_no_default_ends_in_eli():
     ("two Chinese warplanes", None, "CHN", "MIL"),
     ("US Secretary of State John Kerry", "2014-01-13", "USA", "GOV"),
     ("Russian Foreign Minister Sergei Lavrov", None, "RUS", "GOV"),
-    ("United Nations peace envoy Lakhtar Brahimi", None, "IGO", "IGO"),
+    ("United Nations peace envoy Lakhtar Brahimi", None, "IGO", "GOV"),
     ("the Syrian National Coalition", "2014-01-13", "SYR", "OPP"),
     ("Moscow", None, "RUS", "GOV"),
     ("Sydney", None, "AUS", "CVL"),
     ("Abkhazia", None, "GEO", "PRE"),
-    ("Palestinians", None, "PSE", None),
+    ("Palestinians", None, "PSE", "CVL"),  # a people: civilians (PLOVER gold codes them CVL)
     ("a former minister", None, None, "ELI"),
     ("soldiers", None, None, "MIL"),
     ("a group of tourists", None, None, "CVL"),
@@ -61,3 +62,41 @@ def test_the_same_name_before_and_after_taking_office(tiny_kb):
     after = tiny_kb.resolve("Angela Merkel", date="2022-01-10")
     assert (before.sector, during.sector, after.sector) == ("ELI", "GOV", "ELI")
     assert during.identifier_id == "Q567"
+
+
+@pytest.mark.parametrize("phrase, code, sector", [
+    # a dictionary key that carries the title: the title says what the person is now
+    ("President Bill Clinton", "USA", "GOV"),
+    ("Bill Clinton", "USA", "ELI"),  # no date: the latest code, a former president
+    ("the Bush administration", "USA", "GOV"),
+    # a leader, spokesman or official speaks for the role or body before it
+    ("Syrian rebel leaders", "SYR", "REB"),
+    ("Syrian leaders", "SYR", "GOV"),
+    # "ethnic" makes a nationality a people, to be placed by context
+    ("ethnic Albanians", None, "CVL"),
+    ("ethnic Albanian guerrillas", None, "REB"),
+    ("the Albanians of Morocco", "MAR", "CVL"),
+    # for or against a country is not of it
+    ("anti-Syria journalist", None, "JRN"),
+    ("Syrian-backed militias", None, "UAF"),
+    ("Syrian-led guerrillas", "SYR", "REB"),
+    # a one-word dictionary name of another country's person is someone else
+    ("King Hassan of Morocco", "MAR", "GOV"),
+    ("King Hassan of Jordan", "JOR", "GOV"),
+])
+def test_resolve_mechanisms(tiny_kb, phrase, code, sector):
+    c = tiny_kb.resolve(phrase)
+    assert (c.code, c.sector) == (code, sector), c.resolution
+
+
+def test_title_split_keeps_the_person_and_the_office(tiny_kb):
+    c = tiny_kb.resolve("President Bill Clinton")
+    assert (c.kind, c.identifier_text, c.office) == ("person", "Bill Clinton", "President")
+    assert tiny_kb.resolve("the Bush administration").kind == "organization"
+
+
+def test_hyphenated_names_keep_their_spelling(tiny_kb):
+    c = tiny_kb.resolve("German Foreign Minister Frank-Walter Steinmeier")
+    assert c.identifier_text == "Frank-Walter Steinmeier"
+    words = [w.text for w in words_of("ex-president Frank-Walter")]
+    assert words == ["ex", "-", "president", "Frank", "-", "Walter"]

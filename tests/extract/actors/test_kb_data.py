@@ -14,6 +14,30 @@ def test_packaged_kb_loads_and_codes_by_date(actor_kb):
     assert actor_kb.resolve("paramedic").sector == "MED"  # PLOVER MED is health
 
 
+@pytest.mark.parametrize("phrase, code, sector", [
+    # one country per nationality word (CountryInfo also lists "Serbian" under Montenegro and
+    # has wrong ISO codes for Myanmar and Guatemala)
+    ("Serbian authorities", "SRB", "GOV"), ("Guatemalan army", "GTM", "MIL"),
+    ("Burmese troops", "MMR", "MIL"), ("The PRC", "CHN", None),
+    ("Nigerians", "NGA", "CVL"), ("Venezuelans", "VEN", "CVL"),  # a people: civilians
+    ("the Philippines", "PHL", None), ("the Bahamas", "BHS", None),  # plural names are states
+    # international bodies: the country code says IGO/NGO, the sector what they do
+    ("the United Nations", "IGO", "GOV"), ("UN peacekeepers", "IGO", "MIL"),
+    ("World Health Organization", "IGO", "MED"), ("Amnesty International", "NGO", "SOC"),
+    ("al-Qaeda", "IMG", "REB"), ("Kofi Annan", "IGO", "ELI"),
+    ("opposition leader", None, "OPP"), ("US forces", "USA", "MIL"),
+])
+def test_packaged_kb_conventions(actor_kb, phrase, code, sector):
+    c = actor_kb.resolve(phrase)
+    assert (c.code, c.sector) == (code, sector), c.resolution
+
+
+def test_packaged_kb_tells_people_from_bodies(actor_kb):
+    assert actor_kb.resolve("President Barack Obama").kind == "person"
+    assert actor_kb.resolve("the Red Cross").kind == "organization"
+    assert actor_kb.resolve("al-Qaeda").kind == "organization"
+
+
 def test_missing_data_file_is_a_data_error(monkeypatch):
     from communique.extract.actors import kb
 

@@ -12,7 +12,8 @@ Public API (for the pipeline and for the quotes and events stages):
   covering the character span ``[start, end)`` (the innermost one), e.g. the subject of a verb
   or the "he" of "he said".
 - ``Actor.mentions`` holds the names and descriptions of an actor; ``Actor.references`` the
-  pronouns and nominal anaphora ("he", "the minister") resolved to it.
+  pronouns, nominal anaphora ("he", "the minister") and descriptions in apposition ("Kofi
+  Annan, *UN secretary-general*") resolved to it.
 - ``ActorKB.resolve(text, *, date=None, context=frozenset()) -> Coding``: code any noun
   phrase ("Russia's ambassador to Poland", "two Chinese warplanes") without a document;
   ``Coding`` has ``code``, ``sector``, ``code_detail``, ``kind``, ``identifier_text``,
@@ -20,13 +21,20 @@ Public API (for the pipeline and for the quotes and events stages):
 
 How it works: ``recognize`` corrects the model's names (given names, initials, one label per
 string, headline capitals), ``mentions`` finds the phrases that name actors and codes each with
-``coder.code_phrase``, and ``merge`` joins the mentions of one actor.
+``coder.code_phrase`` (over the ``segments`` of the phrase), ``context`` adds what appositions
+and the countries around a mention say, and ``merge`` joins the mentions of one actor.
+
+Conventions (PLOVER's gold standard records): an international body is coded IGO/NGO with the
+sector of what it does (UN Security Council GOV, peacekeepers MIL, UNHCR REF, an NGO SOC); a
+people ("Nigerians", "ethnic Albanians") is CVL; a group the text gives no country ("Shona
+rebels") takes the one country of its sentence, else of the document.
 """
 from __future__ import annotations
 
 from ...nlp import ParsedDoc
 from ...schema import Actor
 from .coder import Coding
+from .context import fill_from_context, link_appositions
 from .kb import ActorKB, load_actor_kb
 from .mentions import find_mentions
 from .merge import merge, to_actor
@@ -64,6 +72,8 @@ def extract_actors(parsed: ParsedDoc, *, kb: ActorKB) -> list[Actor]:
     context = document_countries(parsed, kb)
     ents = recognize(doc, kb)
     mentions = find_mentions(doc, ents, kb, date=date, context=context)
+    link_appositions(doc, mentions)
+    fill_from_context(doc, mentions, kb, context)
     groups = merge(mentions, parsed.text)
     return [to_actor(g, doc_id=parsed.clean.id, text=parsed.text) for g in groups]
 

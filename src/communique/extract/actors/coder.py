@@ -1,38 +1,48 @@
 """Code one noun phrase: country + PLOVER sector (+ who, office, and why).
 
-The phrase is split into segments: dictionary actors, places (countries, nationality words,
-capitals, cities), role nouns ("foreign minister", "soldiers"), person or organisation names
-that no dictionary knows, possessive markers and prepositions. The country comes from the first
-segment before the first free preposition that has one ("*Russia*'s ambassador to Poland"),
-else from the named actor, else from the complement ("Prime Minister of *Estonia*"). The sector
-comes from the head role noun ("US *Secretary of State* John Kerry"), else from the dictionary
-entry of the name in force on the date, else from what a place stands for (a capital speaks for
-its government, another city for its people). "former"/"ex-"/"retired" make a role ELI.
+The phrase is split into segments (``segments``): dictionary actors, places (countries,
+nationality words, peoples, capitals, cities), role nouns ("foreign minister", "soldiers"),
+person or organisation names that no dictionary knows, possessive markers and prepositions.
+
+- Country: the first segment before the first free preposition that has one ("*Russia*'s
+  ambassador to Poland"), else the named actor, else the complement ("Prime Minister of
+  *Estonia*", "the Albanians of *Serbia*"). A nationality after "ethnic" names a people, and one
+  after "anti-"/"pro-" or before "-backed" a stance: neither gives a country.
+- Sector: the head role noun ("US *Secretary of State* John Kerry"); a leader, official or
+  spokesman takes the sector of the role or body before it ("*rebel* leaders", "*Hamas*
+  officials"); else the dictionary entry of the name in force on the date; else what a place
+  stands for (a capital its government, another city or a people its civilians).
+  "former"/"ex-"/"ousted" make it ELI.
+- A one-word dictionary name of a person of another country than the phrase or document
+  names is taken for someone else ("King *Hassan* of Morocco" is not Jordan's Prince Hassan).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .kb import ActorKB, Entry
-from .names import POSSESSIVE, key, word_key, words
+from .kb import ActorKB, Code, Entry
+from .names import key, word_key
+from .segments import (ORG_HEADS, PREPOSITIONS, SKIP, Segment, Word, segment, span_text, stance,
+                       titleish)
+from .segments import words_of  # noqa: F401  (re-exported: ActorKB.resolve codes raw text)
 
-MAX_WORDS = 8
-SKIP = frozenset("""a an the some several many all both its their his her these those this that other
-another few most more than over about around nearly almost up to at least dozen dozens hundreds
-thousands millions scores number one two three four five six seven eight nine ten eleven twelve
-current currently also new then now top senior""".split())
 PARTITIVE = frozenset({"member", "members", "group", "groups", "part", "number", "unit", "units",
                        "team", "teams", "contingent", "band", "bunch", "handful", "pair", "couple"})
-FORMER = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "toppled", "late",
-                    "erstwhile", "onetime", "one-time"})
-CIVILIAN = frozenset({"ordinary", "common", "average"})
-PREPOSITIONS = frozenset({"of", "to", "in", "for", "from", "at", "with", "on", "by", "near", "inside",
-                          "outside", "against", "among", "across", "within", "under"})
 # heads that speak for someone else: "the governor's spokesman" is as GOV as the governor
 SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                       "aide", "aides", "adviser", "advisers", "advisor", "advisors", "deputy",
                       "assistant", "envoy", "representative", "office"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# heads that take the sector of a role or body before them: a "rebel leader" is REB, "Hamas
+# officials" are Hamas's, a "party's leader" PTY; alone ("Palestinian leaders") their own
+LEADS = frozenset({"leader", "leaders", "commander", "commanders", "official", "officials",
+                   "chief", "chiefs", "head", "member", "members", "representative",
+                   "representatives", "candidate", "candidates"})
+WEAK_MATCHES = frozenset({"family name alone", "dictionary name inside a longer name",
+                          "first and family name of a longer name", "spelling variant"})
+PLACE_SECTORS = {"capital": "GOV", "city": "CVL", "pre": "PRE", "people": "CVL"}
+"""What a place stands for when it heads a phrase: a capital its government, another city or a
+nationality noun ("Nigerians") its people, a breakaway region its partially recognised state."""
 GENERIC_SECTORS = frozenset({"CVL", "UNK"})
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ier", "ant", "ent", "ic",
                    "is", "ary", "dent")
@@ -41,22 +51,6 @@ PERSON_ROLES = frozenset({"minister", "president", "chief", "envoy", "official",
                           "premier", "chancellor", "mayor", "pope", "cleric", "imam", "prince",
                           "emir", "sultan", "senator", "lawmaker", "diplomat", "spokesman", "aide",
                           "deputy", "envoy", "colonel", "captain", "sheikh", "ayatollah", "bishop"})
-ORG_HEADS = frozenset({"government", "ministry", "army", "navy", "police", "department", "office",
-                       "council", "agency", "party", "court", "parliament", "legislature",
-                       "assembly", "force", "forces", "guard", "fleet", "cabinet", "administration",
-                       "regime", "committee", "commission", "senate", "congress", "coalition",
-                       "union", "company", "bank", "station", "service", "bureau", "authority",
-                       "authorities", "military", "junta", "college", "university", "school",
-                       "hospital", "syndicate", "cartel", "militia", "organization", "organisation"})
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    start: int
-    end: int
-    label: str | None = None
-    """The spaCy entity label of the word when the phrase comes from a parsed document."""
 
 
 @dataclass(frozen=True)
@@ -82,109 +76,20 @@ class Coding:
         return self.code is None and self.sector is None
 
 
-@dataclass
-class Segment:
-    kind: str  # entity place agent name poss prep skip former civil other
-    i: int
-    j: int
-    text: str
-    k: str
-    entries: list[Entry] = field(default_factory=list)
-    iso3: str | None = None
-    role: str | None = None
-    sector: str | None = None
-
-
-def words_of(text: str) -> list[Word]:
-    return [Word(w, s, e) for w, s, e in words(text)]
-
-
-def _capitalised(w: Word) -> bool:
-    return w.text[:1].isupper() or w.text[:1].isdigit()
-
-
-def _phrase_key(ws: list[Word]) -> str:
-    return key(" ".join(w.text for w in ws).replace(" '", "'").replace(" \u2019", "\u2019"))
-
-
-def segment(kb: ActorKB, ws: list[Word]) -> list[Segment]:
-    """Longest-match segmentation, dictionary names before role nouns."""
-    lower = all(not _capitalised(w) for w in ws)
-    out: list[Segment] = []
-    i = 0
-    while i < len(ws):
-        wk = word_key(ws[i].text)
-        if wk == POSSESSIVE:
-            out.append(Segment("poss", i, i + 1, ws[i].text, wk))
-            i += 1
-            continue
-        best = None
-        named_ok = lower or _capitalised(ws[i])
-        for j in range(min(len(ws), i + MAX_WORDS), i, -1):
-            if any(word_key(w.text) == POSSESSIVE for w in ws[i + 1:j]) and j - i > 1:
-                pass  # "ombudsman's office" is one role noun; keep trying
-            k = _phrase_key(ws[i:j])
-            if not k:
-                continue
-            text = " ".join(w.text for w in ws[i:j])
-            place = kb.places.get(k) if named_ok else None
-            entries = kb.lookup(k) if named_ok else []
-            if ws[i].label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
-                place = None if ws[i].label == "PERSON" else place
-            sector = kb.agent(k)
-            if place and place.role != "city":
-                best = Segment("place", i, j, text, k, iso3=place.iso3, role=place.role)
-            elif entries and sector and all(e.kind != "person" for e in entries):
-                # a role noun that is also a dictionary body ("Senate", "Defense Department"):
-                # code it as the role, with the body's country only as a fallback
-                best = Segment("agent", i, j, text, k, entries=entries, sector=sector)
-            elif entries:
-                best = Segment("entity", i, j, text, k, entries=entries)
-            elif place:
-                best = Segment("place", i, j, text, k, iso3=place.iso3, role=place.role)
-            elif sector:
-                best = Segment("agent", i, j, text, k, sector=sector)
-            if best:
-                break
-        if best is None:
-            kind = ("skip" if wk in SKIP or wk.isdigit() or wk[:-2].isdigit() else
-                    "former" if wk in FORMER else "civil" if wk in CIVILIAN else
-                    "prep" if wk in PREPOSITIONS else
-                    "name" if (_capitalised(ws[i]) and not lower and wk and ws[i].text[:1].isalpha()
-                               or ws[i].label in ("PERSON", "ORG")) else
-                    "skip" if not wk else "other")
-            best = Segment(kind, i, i + 1, ws[i].text, wk)
-        out.append(best)
-        i = best.j
-    return _join_names(out)
-
-
-def _namelike(s: Segment) -> bool:
-    return s.kind == "name" or (s.kind == "entity" and all(e.kind == "person" for e in s.entries))
-
-
-def _join_names(segs: list[Segment]) -> list[Segment]:
-    """Adjacent capitalised words form one name ("Gitanas" "Nauseda"), even where one of them is
-    a dictionary surname on its own ("Mohammed" "Hussein" "Roble")."""
-    out: list[Segment] = []
-    for s in segs:
-        if _namelike(s) and out and _namelike(out[-1]) and out[-1].j == s.i and \
-                "name" in (s.kind, out[-1].kind):
-            prev = out[-1]
-            out[-1] = Segment("name", prev.i, s.j, f"{prev.text} {s.text}", f"{prev.k} {s.k}",
-                              entries=prev.entries + s.entries)
-        else:
-            out.append(s)
-    return out
-
-
 def _entity_code(seg: Segment, kb: ActorKB, date: str | None, context: frozenset[str]):
     cands = seg.entries
     if context:
         local = [e for e in cands if e.countries() & context]
         cands = local or cands
     e = cands[0]
-    return e, e.code_at(date)
+    c = e.code_at(date)
+    if c.code in (None, "IMG") and e.kind != "person":
+        place = kb.places.get(seg.k.split()[0]) if seg.k else None
+        if place is not None and place.role == "country":
+            # "Palestinian Islamic Jihad": a group the dictionary codes to a region is of the
+            # nation its name starts with
+            c = Code(place.iso3, c.sector, c.detail, f"{c.how}; nationality in the name")
+    return e, c
 
 
 def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
@@ -213,53 +118,93 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
     for s in pre + post:
         if s.kind == "other" and kb.agent(f"{s.k} person"):
             s.kind, s.sector = "agent", kb.agent(f"{s.k} person")  # "the displaced"
+    for a, b in zip(segs, segs[1:]):
+        if a.kind == "ethnic" and b.kind == "place":
+            b.kind = "ethnos"  # "ethnic Albanians" live where the text says, not in Albania
+            why.append(f"'{a.text} {b.text}': a people, not a state")
+    for s in segs:
+        if s.kind in ("place", "agent", "entity") and stance(ws, s):
+            s.kind = "other"  # "anti-Syria", "Iranian-backed", "anti-government": for or against, not of
+            why.append(f"{s.text!r}: a stance, not who they are")
+    phrase_countries = frozenset(s.iso3 for s in segs if s.kind == "place" and s.iso3)
 
     code = detail = None
     code, detail = _first_code(pre, kb, date, context, why)
     # the person or organisation the phrase names
     # the rightmost name of the head part is what the phrase names ("UN envoy *Brahimi*")
-    name_seg = (next((s for s in reversed(pre) if s.kind in ("entity", "name")), None)
-                or next((s for s in post if s.kind in ("entity", "name")), None))
+    def names(s: Segment) -> bool:  # "Tacambaro", "Kurd": the document knows them as places, peoples
+        return s.kind == "entity" or (s.kind == "name" and not all(
+            w.label in ("GPE", "LOC", "FAC", "NORP") for w in ws[s.i:s.j]))
+
+    name_seg = (next((s for s in reversed(pre) if names(s)), None)
+                or next((s for s in post if names(s)), None))
+    if name_seg is not None and name_seg.kind == "entity" and _weak_match(name_seg, phrase_countries | context):
+        # "King Hassan of Morocco" is not the Jordanian prince whose key is "Hassan"
+        why.append(f"{name_seg.text!r}: the one-word dictionary name is someone of another country")
+        name_seg.kind, name_seg.entries = "stranger", []
     owner = next((s for s in reversed(pre) if s.kind == "entity" and s is not name_seg), None)
     entry = ecode = None
-    if name_seg is not None:
+    if name_seg is not None and name_seg.kind == "stranger":
+        name_seg.kind = "name"
+    elif name_seg is not None:
         if name_seg.kind == "entity":
-            entry, ecode = _entity_code(name_seg, kb, date, context)
+            entry, ecode = _entity_code(name_seg, kb, date, context | phrase_countries)
             how = "dictionary"
         else:
             found = kb.find_person(name_seg.text, countries=context | ({code} if code else set()))
             if found is None and len(name_seg.entries) == 1:
                 found = (name_seg.entries[0], "dictionary name inside a longer name")
+            if found and found[1] in WEAK_MATCHES and context | phrase_countries and \
+                    not found[0].countries() & (context | phrase_countries):
+                why.append(f"{name_seg.text!r}: {found[0].name} ({found[1]}) is of another country")
+                found = None  # "Turkish Kurd" is no Pakistani minister called Kurd
             if found:
                 entry, how = found
                 ecode = entry.code_at(date)
         if entry is not None:
             why.append(f"{name_seg.text!r} -> {entry.name} ({how}; {ecode.how})")
 
-    # the role: the last role noun of the head part, else of the complement
-    roles = [s for s in pre if s.kind == "agent"] or [s for s in post if s.kind == "agent"]
+    # the role: the last role noun of the head part, else of the complement, unless the head is
+    # a name ("Movement for the ... Sovereign *State* of Biafra" is no government)
+    roles = [s for s in pre if s.kind == "agent"]
+    content = [s for s in pre if s.kind not in ("skip", "poss", "former", "civil")]
+    purpose = bool(post) and post[0].k in ("for", "against")
+    if not roles and not (content and content[-1].kind == "name" and purpose):
+        roles = [s for s in post if s.kind == "agent"]
     role = roles[-1] if roles else None
     sector = None
     if role is not None:
         sector = role.sector
         k_last = role.k.rsplit(" ", 1)[-1]
-        if k_last in SPEAKERS and len(roles) > 1 and roles[-2].sector:
-            sector = roles[-2].sector  # "the governor's spokesman"
-        if sector in GENERIC_SECTORS:
-            specific = [s.sector for s in roles if s.sector not in GENERIC_SECTORS]
-            sector = specific[-1] if specific else sector
+        if k_last in SPEAKERS or k_last in LEADS:
+            owned = _owner_sector(kb, pre, post, role, name_seg, date, context)
+            if owned:  # "the governor's spokesman", "rebel leaders", "Hamas officials"
+                sector = owned
+        specific = [s for s in roles[:-1] if s.sector not in GENERIC_SECTORS]
+        if sector == "UNK" and specific:
+            sector = specific[-1].sector  # "Northern Fleet's Arctic Group"
+        elif sector == "CVL" and specific and specific[-1].j == role.i and specific[-1].sector != "REL":
+            # "student protesters", not "capital Dili demonstrators" nor "Moslem civilians"
+            sector = specific[-1].sector
         why.append(f"role {role.text!r} -> {sector}")
     office = None
     if role is not None and name_seg is not None:
         office = _office(ws, segs, role, name_seg)
     elif name_seg is not None and owner is not None and owner.j == name_seg.i:
         # a title the dictionary knows as a body: "US Secretary of State" John Kerry
-        words_ = [w.text for w in ws[owner.i:owner.j]]
-        while words_ and (key(words_[0]) in kb.places or word_key(words_[0]) in SKIP):
-            words_.pop(0)
-        if words_ and any(key(w) in kb.role_words for w in words_):
-            office = " ".join(words_)
+        start = owner.i
+        while start < owner.j and (key(ws[start].text) in kb.places or word_key(ws[start].text) in SKIP):
+            start += 1
+        if any(key(w.text) in kb.role_words for w in ws[start:owner.j]):
+            office = span_text(ws, start, owner.j)
 
+    head_seg = next((s for s in reversed(pre) if s.kind != "other"), None)
+    people = head_seg is not None and (head_seg.kind == "ethnos" or (
+        head_seg.kind == "place" and head_seg.role == "people") or (
+        head_seg.kind == "name" and all(w.label == "NORP" for w in ws[head_seg.i:head_seg.j])))
+    if people and post and post[0].k == "of" and any(s.kind == "place" for s in post):
+        # "the Albanians of southern Serbia": a people of a place is coded to the place
+        code, detail = _first_code(post, kb, date, context, why)
     if code is None and entry is not None and ecode is not None and ecode.code:
         code, detail = ecode.code, ecode.detail
     if code is None:
@@ -284,12 +229,16 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         sector = c.sector
     elif sector is None and pre:
         head = pre[-1]
-        if head.kind == "place":
-            sector = {"capital": "GOV", "city": "CVL", "pre": "PRE"}.get(head.role)
+        if head.kind == "other":  # "Palestinians living in ..."
+            head = next((s for s in reversed(pre) if s.kind != "other"), head)
+        if people or (head.kind == "place" and head.role == "country" and head is pre[-1]
+                      and len(pre) > 1 and pre[-2].kind == "skip" and pre[-2].k != "the"):
+            sector = "CVL"  # "ethnic Turks", "Iraqi Kurds", "a Palestinian", "two Israelis"
+            why.append(f"people {head.text!r} -> CVL")
+        elif head.kind == "place":
+            sector = PLACE_SECTORS.get(head.role)
             if sector:
                 why.append(f"{head.role} {head.text!r} -> {sector}")
-    if code == "IGO" and sector == "GOV":
-        sector = "IGO"  # a UN envoy works for the organisation, not a government
     if any(s.kind == "former" for s in pre) and (sector or name_seg is not None):
         sector = "ELI"
         why.append("'former' -> ELI")
@@ -300,7 +249,11 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
     kind = _kind(kb, ws, pre, role, name_seg, entry)
     name = None
     ident = ident_id = None
-    if name_seg is not None and (entry is not None or name_seg.kind == "name" or code or sector):
+    office_only = name_seg is not None and all(
+        titleish(kb, w) or word_key(w.text) in ("of", "for", "and") for w in ws[name_seg.i:name_seg.j])
+    if office_only and entry is not None:
+        ident = ident_id = None  # "UN Secretary-General": an office the dictionary knows, no name
+    elif name_seg is not None and (entry is not None or name_seg.kind == "name" or code or sector):
         name = (ws[name_seg.i].start - base, ws[name_seg.j - 1].end - base)
         ident = name_seg.text if entry is None or not entry.qid else entry.name
         ident_id = entry.qid if entry is not None and entry.qid else None
@@ -310,6 +263,31 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
     return Coding(code=code, sector=sector, code_detail=detail, kind=kind, identifier_text=ident,
                   identifier_id=ident_id, office=office, resolution="; ".join(why) or None,
                   name=name, entry=entry.index if entry is not None else None, gender=gender)
+
+
+def _weak_match(seg: Segment, countries: frozenset[str]) -> bool:
+    """A one-word key of dictionary people none of whom belongs to a country the phrase or the
+    document names: more likely someone else of that name."""
+    if len(seg.k.split()) != 1 or not countries or any(e.kind != "person" for e in seg.entries):
+        return False
+    return not any(e.countries() & countries for e in seg.entries)
+
+
+def _owner_sector(kb: ActorKB, pre: list[Segment], post: list[Segment], role: Segment,
+                  name_seg: Segment | None, date: str | None, context: frozenset[str]) -> str | None:
+    """The sector of whom a spokesman, leader or official speaks for: the role or body before
+    it ("rebel leaders", "Hamas officials"), else the one after it ("spokesman for the paper")."""
+    before = [s for s in pre if s.j <= role.i and s is not name_seg and
+              ((s.kind == "agent" and s.sector) or (s.kind == "entity" and s.entries[0].kind != "person"))]
+    after = [s for s in post if s is not name_seg and
+             ((s.kind == "agent" and s.sector) or (s.kind == "entity" and s.entries[0].kind != "person"))]
+    for s in ([before[-1]] if before else []) + (after[:1] if role in pre else []):
+        if s.kind == "agent":
+            return s.sector
+        _, c = _entity_code(s, kb, date, context)
+        if c.sector:
+            return c.sector
+    return None
 
 
 def _first_code(segs: list[Segment], kb: ActorKB, date: str | None, context: frozenset[str],
@@ -335,11 +313,13 @@ def _office(ws: list[Word], segs: list[Segment], role: Segment, name: Segment) -
     while n > 0 and segs[n - 1].kind in ("other", "agent") and segs[n - 1].j == start:
         n -= 1
         start = segs[n].i
-    return " ".join(w.text for w in ws[start:role.j]) or None
+    return span_text(ws, start, role.j) or None
 
 
 def _kind(kb: ActorKB, ws: list[Word], pre: list[Segment], role: Segment | None,
           name: Segment | None, entry: Entry | None) -> str | None:
+    if role is not None and name is not None and role.i >= name.j and role.k.split()[-1] in ORG_HEADS:
+        return "organization"  # "the Bush administration"
     if entry is not None and entry.kind == "person":
         return "person"
     if name is not None and name.kind == "name":
@@ -363,10 +343,13 @@ def _kind(kb: ActorKB, ws: list[Word], pre: list[Segment], role: Segment | None,
             # an individual known only by a role ("a trader"): no named-entity kind
             return None
         return "organization"
+    if pre and (pre[-1].kind == "ethnos" or (pre[-1].kind == "name" and all(
+            w.label == "NORP" for w in ws[pre[-1].i:pre[-1].j]))):
+        return "group"
     if pre and pre[-1].kind == "place":
         if pre[-1].role == "city":
             return "organization"
-        return "group" if pre[-1].k.endswith("s") and pre[-1].k not in ("united states",) else "country"
+        return "group" if pre[-1].role == "people" else "country"
     if name is not None:
         return "organization"
     return None

@@ -17,7 +17,7 @@ from .names import key
 
 FUNCTION_WORDS = frozenset("""a an the and or but of to in on at for from by with as is are was were
 be been it its this that these those who whom which what not no new s""".split())
-PLACE_PRIORITY = {"country": 0, "pre": 1, "capital": 2, "city": 3}
+PLACE_PRIORITY = {"country": 0, "people": 0, "pre": 1, "capital": 2, "city": 3}
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
                        "le", "la", "du", "dos", "das", "del"})
 
@@ -100,7 +100,8 @@ class Entry:
 class Place:
     iso3: str
     role: str
-    """country (name, adjective, demonym), pre (partially recognised entity), capital or city."""
+    """country (name, adjective, demonym), people (a plural nationality noun: "Nigerians"),
+    pre (partially recognised entity), capital or city."""
 
 
 class ActorKB:
@@ -217,7 +218,7 @@ class ActorKB:
             hit = self._fuzzy(toks, countries)
             if hit:
                 return hit, "spelling variant"
-        elif len(toks[0]) >= 4 and toks[0] not in self.given_names:
+        elif len(toks[0]) >= 4 and toks[0] not in self.given_names and toks[0] not in self.role_words:
             cands = [self.entry(i) for i in dict.fromkeys(self.surnames.get(toks[0], ()))]
             hit = self._pick(cands, countries, unique=True)
             if hit:

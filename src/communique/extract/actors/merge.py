@@ -5,6 +5,7 @@
 - "he"/"she" as a subject joins the nearest person before it (same sentence or the two before),
   of a compatible gender where the given name tells it; otherwise it stays an unknown actor (UNK).
 - "the minister", "the envoy": joins the latest person whose title ends in that word.
+- A description in apposition ("Kofi Annan, *UN secretary-general*") joins the name it describes.
 - Everything else: the same words (less articles) and the same code.
 """
 from __future__ import annotations
@@ -58,10 +59,14 @@ def merge(mentions: list[Mention], text: str) -> list[Group]:
         groups.append(g)
         return g
 
+    described: list[Mention] = []
     for m in mentions:
         name = key(text[m.start:m.end])
         if m.label == "PRON":
             pronouns.append(m)
+            continue
+        if m.joins is not None:
+            described.append(m)
             continue
         if m.label == "PERSON":
             g = by_entry.get(m.coding.entry) if m.coding.entry is not None else None
@@ -105,6 +110,13 @@ def merge(mentions: list[Mention], text: str) -> list[Group]:
             people.append(g)
             if m.coding.entry is not None:
                 by_entry[m.coding.entry] = g
+    for m in described:  # "Kofi Annan, *UN secretary-general*"
+        owner = next((g for g in groups if any(x.start == m.joins for x in g.mentions)), None)
+        if owner is not None:
+            m.anaphor = True  # a reference to the named actor, not a name of it
+            owner.mentions.append(m)
+        else:
+            new(m, None)
     for m in nominals:
         head = (key(text[m.start:m.end]).split() or [""])[-1]
         before = [g for g in people if head in g.office_words() and
@@ -151,8 +163,9 @@ def _best(g: Group) -> Coding:
 def to_actor(g: Group, *, doc_id: str, text: str) -> Actor:
     c = _best(g)
     first = min(g.mentions, key=lambda m: m.start)
-    longest = max((m for m in g.mentions if m.label != "PRON"), default=first,
-                  key=lambda m: m.phrase_end - m.phrase_start)
+    own = [m for m in g.mentions if m.label != "PRON" and m.joins is None] or \
+        [m for m in g.mentions if m.label != "PRON"]
+    longest = max(own, default=first, key=lambda m: m.phrase_end - m.phrase_start)
     names = [m for m in g.mentions if m.label == "PERSON"]
     ident = c.identifier_text
     if ident is None and names:

@@ -176,10 +176,13 @@ def propagate(doc: Doc, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[En
     """One label per string in a document, and family names of known people labelled as people."""
     people = [e for e in ents if e.label == "PERSON" and e.end - e.start >= 2]
     surnames: set[str] = set()
+    place_surnames: set[str] = set()
     full: set[str] = set()
     for e in people:
         full.add(key(_text(doc, e)))
         last = doc[e.end - 1].text
+        if len(last) > 2 and (key(last) in kb.places or key(last) in kb.regions):
+            place_surnames.add(key(last))
         if len(last) > 2 and key(last) not in kb.places and key(last) not in kb.given_names:
             surnames.add(key(last))
     votes: dict[str, Counter] = {}
@@ -190,7 +193,9 @@ def propagate(doc: Doc, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[En
     taken: set[int] = set()
     for e in ents:
         k = key(_text(doc, e))
-        if e.label != "PERSON" and e.end - e.start == 1 and k in surnames:
+        if e.label != "PERSON" and e.end - e.start == 1 and (
+                k in surnames or (k in place_surnames and e.why == "known place")):
+            # a family name that is also a place ("Kerry") only where the model saw a person
             e = Ent(e.start, e.end, "PERSON", "family name of a person in the article")
         elif e.label != "PERSON" and k in full:
             e = Ent(e.start, e.end, "PERSON", "name of a person in the article")
