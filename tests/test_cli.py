@@ -62,3 +62,13 @@ def test_every_command_has_help_with_an_example(runner, name):
     res = runner.invoke(main, [name, "--help"])
     assert res.exit_code == 0
     assert "Example" in res.output, f"`communique {name} --help` shows no example"
+
+
+def test_explain_shows_sentence_rule_and_how_each_actor_was_resolved(runner, tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Russian Foreign Minister Sergei Lavrov met Iranian officials in Tehran on Monday.")
+    res = runner.invoke(main, ["extract", str(src), "--pretty", "--explain"], terminal_width=200)
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "Why these events" in out and "sentence:" in out and "rule:" in out
+    assert "actor:" in out and "Sergei Lavrov" in out and "RUS" in out
