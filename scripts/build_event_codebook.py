@@ -127,6 +127,11 @@ _STOP = {"03": "160", "04": "164", "045": "165", "05": "161", "06": "160", "07":
 # SANCTION 'discontinue'; 160 (reduce relations) is the CAMEO code that keeps them there.
 RECODE = {"163": "160"}
 
+# "faces trial", "stand trial", "put on trial": CAMEO 173 (arrest, detain, or charge with legal
+# action) goes to COERCE 'arrest' in CAMEO2PLOVER, but the PLOVER manual (ACCUSE 'allege') codes
+# bringing to trial as ACCUSE: a trial pattern's 173 is read as 115 (bring lawsuit against).
+TRIAL_RECODE = {"173": "115"}
+
 # "accept/heed a demand": acceding to it (CAMEO 083).
 _ACCEDE = {"10": "083", "1041": "0831", "1042": "0832", "1043": "0833", "1044": "0834", "105": "080",
            "1053": "0841", "1054": "085", "1055": "086", "1056": "087"}
@@ -268,6 +273,8 @@ VERB_CODES = {
     "promise": "030", "pledge": "030", "offer": "030", "propose": "", "sign": "057", "ratify": "057",
     "deploy": "154", "mobilize": "154", "mobilise": "154",
     "concede": "080", "pardon": "081", "lift": "", "ease": "",
+    # dying, like being injured, is what an event does to people, not an act
+    "die": "", "perish": "",
 }
 
 # Verbs whose complement is the event they are about: "agreed to meet", "called for a truce".
@@ -287,7 +294,7 @@ GOVERNORS = {
     "accede": ["accept", "heed", "meet", "satisfy", "fulfil", "fulfill", "grant"],
     "stop": ["halt", "stop", "suspend", "cut", "end", "cancel", "freeze", "reduce", "terminate",
              "discontinue", "lift", "ease", "relax", "remove", "repeal", "revoke", "rescind", "scrap",
-             "abandon", "shorten", "postpone", "delay", "cease", "curtail", "drop"],
+             "abandon", "shorten", "postpone", "delay", "cease", "curtail", "drop", "withdraw"],
     "threat": ["threaten", "warn"],
     "hedge": ["hope", "want", "wish", "seek", "try", "attempt", "aim", "propose", "suggest",
               "consider", "mull", "weigh", "contemplate", "favour", "favor", "envisage", "expect",
@@ -314,7 +321,10 @@ GOVERNING_NOUNS = {"possibility": "hedge", "prospect": "hedge", "hope": "hedge",
                    "offer": "intent", "pledge": "intent", "promise": "intent", "refusal": "refuse",
                    "rejection": "refuse", "decision": "intent", "willingness": "intent",
                    "readiness": "intent", "preparation": "plan", "commitment": "intent", "precondition": "hedge",
-                   "condition": "hedge", "question": "hedge", "whether": "hedge"}
+                   "condition": "hedge", "question": "hedge", "whether": "hedge",
+                   # what a party could do is no event: "the ability of the parties to mobilize"
+                   "ability": "hedge", "capacity": "hedge", "right": "hedge", "option": "hedge",
+                   "opportunity": "hedge", "freedom": "hedge"}
 # Verbs that carry an event noun rather than an event of their own: "held talks", "launched an
 # attack", "imposed sanctions". The noun's code is the event's.
 LIGHT_VERBS = ["hold", "stage", "launch", "conduct", "carry", "mount", "make", "take", "give", "have",
@@ -328,6 +338,42 @@ LIGHT_VERBS = ["hold", "stage", "launch", "conduct", "carry", "mount", "make", "
                "hold", "orchestrate", "coordinate", "spearhead", "mastermind", "engage", "participate",
                "take part", "establish", "restore", "upgrade", "normalize", "normalise", "forge",
                "resume", "re-establish"]
+
+# Event nouns that name the setting of a statement, not an event: "said at a news conference"
+# is no consultation (PLOVER CONSULT covers meetings and negotiations between parties).
+NON_EVENT_NOUNS = ["news conference", "press conference", "media conference", "press meeting",
+                   "news meeting", "press visit", "press release", "news release", "press talks"]
+# Verbs that describe what an event noun is rather than do it: "the launch posed no threat",
+# "this constitutes an attack on" -- the noun is a description, and nobody acts.
+DESCRIPTIVE_VERBS = ["pose", "constitute", "represent", "amount", "resemble", "equal"]
+# Who is sent or deployed to help, and what for: "send police instructors to train Bolivian
+# officers" is cooperation (PLOVER AID/COOPERATE), not a mobilization, and a promise of it is
+# AGREE, not THREATEN. (PLOVER manual, MOBILIZE: forces mobilized for disaster relief are AID.)
+COOPERATIVE_PERSONNEL = ["instructor", "trainer", "adviser", "advisor", "expert", "doctor", "medic",
+                         "nurse", "engineer", "teacher", "observer", "monitor", "rescuer",
+                         "volunteer", "specialist", "technician", "consultant", "mentor",
+                         "aid worker", "relief worker", "rescue worker", "rescue team",
+                         "medical team", "humanitarian worker", "deminer", "firefighter"]
+SENDING_VERBS = ["send", "deploy", "dispatch", "despatch", "station", "post", "assign", "second",
+                 "provide", "supply", "contribute", "lend", "fly", "airlift", "mobilize", "mobilise",
+                 "move", "rush", "commit", "offer", "pledge", "promise", "train", "recruit"]
+COOPERATIVE_PURPOSES = ["train", "help", "assist", "aid", "rebuild", "reconstruct", "advise",
+                        "teach", "treat", "rescue", "monitor", "observe", "supervise", "distribute",
+                        "feed", "shelter", "heal", "vaccinate", "demine", "clear", "restore",
+                        "relieve", "support", "strengthen", "modernize", "modernise", "equip",
+                        "educate", "mentor", "coach", "instruct", "evacuate"]
+# Parties that PLOVER's agents file does not list but news names as actors.
+EXTRA_PARTIES = ["country", "nation", "side", "organiser", "organizer", "team", "supplier", "crowd",
+                 "donor", "ally", "neighbour", "neighbor", "partner", "coalition", "alliance",
+                 "bloc", "firm", "company", "community", "thousand", "hundred", "dozen", "million",
+                 "tens", "faction", "wing", "signatory",
+                 "member", "participant", "mourner", "marcher", "striker", "picket", "boycotter",
+                 "youth", "youngster", "pensioner", "veteran", "employee", "staff", "crew", "local",
+                 "native", "public", "electorate", "populace", "elder", "relative", "family"]
+# Verb + preposition that is another verb, and no event: "hailed from Vlore", "attend to the wounded".
+NON_EVENT_PHRASAL = ["hail from", "attend to", "stem from", "date from"]
+# Phrasal verbs that govern like a single verb ("ruled out sending troops" refuses the sending).
+PHRASAL_GOVERNORS = {"rule out": "refuse", "turn down": "refuse", "back away": "refuse"}
 
 # Modifiers that make an event noun planned ("a planned conference", "the upcoming summit").
 PLANNED_MODIFIERS = ["planned", "upcoming", "forthcoming", "proposed", "scheduled", "future",
@@ -573,6 +619,8 @@ def parse_pattern(text: str, cameo: dict) -> list | None:
     pre, post = words(pre_txt), words(post_txt)
     if not pre and not post:
         return None
+    if code in TRIAL_RECODE and {"trial", "retrial", "re-trial"} & set(pre + post):
+        code = TRIAL_RECODE[code]
     return [pre, post, code, swap]
 
 
@@ -682,7 +730,14 @@ def build(reference: Path) -> dict:
         "modes": {"ASSAULT": ASSAULT_MODE_CUES, "CONSULT": CONSULT_MODE_CUES},
         "plover_modes": PLOVER_MODES,
         "demonyms": read_demonyms(reference),
-        "agent_heads": sorted(set(read_agent_heads(reference)) | set(EXTRA_AGENTS)),
+        "agent_heads": sorted(set(read_agent_heads(reference)) | set(EXTRA_AGENTS) | set(EXTRA_PARTIES)),
+        "non_event_nouns": NON_EVENT_NOUNS,
+        "descriptive_verbs": DESCRIPTIVE_VERBS,
+        "cooperative_personnel": COOPERATIVE_PERSONNEL,
+        "cooperative_purposes": COOPERATIVE_PURPOSES,
+        "sending_verbs": SENDING_VERBS,
+        "phrasal_governors": PHRASAL_GOVERNORS,
+        "non_event_phrasal": NON_EVENT_PHRASAL,
         "restraint": {"sports": SPORTS_CUES, "markets": MARKET_CUES,
                       "sports_sensitive": SPORTS_SENSITIVE, "market_sensitive": MARKET_SENSITIVE},
     }

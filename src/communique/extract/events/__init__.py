@@ -8,9 +8,14 @@ trigger candidate (most sentences hold none and cost a set look-up):
    (a light verb takes its noun: "held talks"), conditions and background dropped (``frames``,
    ``clauses``);
 3. events: status with PLOVER's conventions (planned cooperation is AGREE, "won't attend" a
-   REJECT), actor and recipient resolved to the document's actors, date and place from the
-   event's own phrase (``coder``, ``roles``, ``anchors``);
-4. mentions of one event merged (``merge``).
+   REJECT), actor and recipient resolved to the document's actors -- parties only, never a thing
+   or an event ("the launch") -- date and place from the event's own clause (``coder``,
+   ``roles``, ``anchors``, ``completion``);
+4. conventions that turn on who acts and to what end: a state's protest is ACCUSE, trainers sent
+   abroad are cooperation, missiles fired at no one a show of force, an "attack" on an idea
+   criticism; reporting constructions ("according to", "at a news conference") and figures of
+   speech give no event (``conventions``, ``triggers``);
+5. mentions of one event merged, the headline into its lead (``merge``).
 
 Every event carries its trigger span, sentence offsets, a confidence and a ``reason`` naming the
 dictionary entry or rule and how each role, the date and the place were found.
@@ -24,7 +29,7 @@ from ...schema import Actor, Event, Place, TimeExpr
 from .codebook import Codebook, load_codebook
 from .coder import Coder, place_ranges, time_ranges
 from .frames import frames_of
-from .merge import merge_events
+from .merge import Mention, merge_events
 from .roles import PRONOUNS, ActorIndex, Resolver
 from .triggers import has_candidate
 
@@ -34,16 +39,37 @@ __all__ = ["Codebook", "load_codebook", "extract_events"]
 def extract_events(parsed: ParsedDoc, *, actors: list[Actor], times: list[TimeExpr],
                    places: list[Place], codebook: Codebook) -> list[Event]:
     doc = parsed.doc
-    resolver = Resolver(ActorIndex(actors, codebook.agent_heads), [], codebook.demonyms)
+    resolver = Resolver(ActorIndex(actors, codebook.agent_heads, codebook.noun_heads), [],
+                        codebook.demonyms)
     coder = Coder(parsed, codebook, resolver, time_ranges(doc, times), place_ranges(doc, places))
     events: list[Event] = []
+    headline_end = _headline_end(parsed)
+    headlines: set[str] = set()
     for sent in doc.sents:
         if has_candidate(sent, codebook) and not _question(sent):
-            events += _code_sentence(sent, coder, codebook)
+            found = _code_sentence(sent, coder, codebook)
+            if sent.start_char < headline_end:
+                headlines |= {e.id for e in found}
+            events += found
         subj = _main_subject(sent)
         if subj is not None:
             resolver.previous_subject = [subj]
-    return merge_events(events)
+    mentions = {e.id: Mention(headline=e.id in headlines, dated=e.id not in coder.undated) for e in events}
+    return merge_events(events, mentions)
+
+
+def _headline_end(parsed: ParsedDoc) -> int:
+    """Where the headline ends (0 when there is none): the document's title when the text opens
+    with it, else a short first line without a full stop followed by more text."""
+    text = parsed.text
+    title = (parsed.clean.title or "").strip()
+    if title and text.lstrip().startswith(title):
+        return text.find(title) + len(title)
+    first, sep, rest = text.partition("\n")
+    line = first.strip()
+    if sep and rest.strip() and line and len(line.split()) <= 20 and line[-1] not in ".!?\"'”’:;)":
+        return len(first)
+    return 0
 
 
 def _code_sentence(sent: Span, coder: Coder, cb: Codebook) -> list[Event]:
@@ -51,6 +77,7 @@ def _code_sentence(sent: Span, coder: Coder, cb: Codebook) -> list[Event]:
     if not frames:
         return []
     sensitive = _sensitive_words(sent, cb)
+    coder.trigger_heads = {f.head.i for f in frames}
     claimed: set[int] = set()
     for f in frames:
         if f.head.pos_ in ("NOUN", "PROPN"):
@@ -68,7 +95,11 @@ def _code_sentence(sent: Span, coder: Coder, cb: Codebook) -> list[Event]:
 
 def _question(sent: Span) -> bool:
     """A question asserts nothing ("Will you pledge not to pardon her?")."""
-    return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+    for tok in reversed(sent):
+        if tok.is_space or tok.text in ("\"", "'", "”", "’", ")"):
+            continue
+        return tok.text.endswith("?")
+    return False
 
 
 def _sensitive_words(sent: Span, cb: Codebook) -> set[str]:

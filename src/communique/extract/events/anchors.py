@@ -51,19 +51,55 @@ def date_value(t: TimeExpr) -> str | None:
 
 def pick_time(times: list[tuple[int, int, TimeExpr]], sent: Span, tokens: set[int], anchor: Token,
               claimed: set[int]) -> tuple[TimeExpr | None, str]:
-    """The time in scope nearest the trigger, else the nearest unclaimed one in the sentence."""
+    """The time in scope nearest the trigger, else the nearest unclaimed one in the sentence that
+    dates the event's own clause or a clause above it -- not a relative or adverbial clause of
+    another event ("who said the patrols would begin in August", "since the coup in 1987")."""
     best, best_d, where = None, None, ""
+    own = clause_of(anchor)
+    above = {own.i} | {a.i for a in own.ancestors}
     for s_tok, e_tok, t in times:
         if s_tok < sent.start or e_tok > sent.end or date_value(t) is None:
             continue
-        inside = any(i in tokens for i in range(s_tok, e_tok))
+        root = sent.doc[s_tok:e_tok].root
+        # "a boycott of the May elections": a time naming another noun dates that, not this
+        inside = any(i in tokens for i in range(s_tok, e_tok)) and not (
+            root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN")
+            and root.head.i != anchor.i)
         if not inside and any(i in claimed for i in range(s_tok, e_tok)):
+            continue
+        if not inside and not _dates_clause(root, above):
             continue
         d = (0 if inside else 1, abs(s_tok - anchor.i))
         if best_d is None or d < best_d:
             best, best_d = t, d
             where = "in the event's phrase" if inside else "same sentence"
     return best, where
+
+
+_CLAUSE_HEADS = {"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "xcomp", "csubj", "pcomp"}
+_SINCE = {"since", "until", "till"}
+
+
+def clause_of(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` belongs to (the sentence root at the top)."""
+    x = tok
+    for _ in range(40):
+        if x.head is x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
+            return x
+        x = x.head
+    return x
+
+
+def _dates_clause(time_root: Token, above: set[int]) -> bool:
+    """A time dates the event's clause (or one above it), and is not one it is measured from."""
+    x = time_root
+    for _ in range(40):
+        if x.dep_ == "pobj" and x.head.lower_ in _SINCE or x.lower_ in _SINCE:
+            return False
+        if x.head is x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
+            break
+        x = x.head
+    return x.i in above
 
 
 def pick_place(places: list[tuple[int, int, Place]], tokens: set[int], anchor: Token,

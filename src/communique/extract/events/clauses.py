@@ -90,10 +90,25 @@ def word_forms(tok: Token) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OBJECT_MAKES_LIGHT = {"commit", "undertake", "guarantee"}
+"""Intent verbs that, with a plain object, do the act rather than promise it."""
+
+
 def governor_class(tok: Token, cb: Codebook) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
+        if cb.phrasal_governors:
+            prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            if prt is not None:
+                cls = cb.phrasal_governors.get(f"{tok.lemma_.lower()} {prt}")
+                if cls:
+                    return cls
         for f in word_forms(tok):
             cls = cb.governors.get(f)
+            if cls == "intent" and f in _OBJECT_MAKES_LIGHT and any(c.dep_ == "dobj" for c in tok.children) \
+                    and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return None  # "committed the attack" is doing it; "committed China to sign" intent
+            if cls == "hedge" and f in ("try", "attempt") and any(c.dep_ == "auxpass" for c in tok.children):
+                return None  # "were tried for the bombing": put on trial, not an attempt
             if cls == "threat" and f == "warn" and not any(
                     c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                         a.lower_ in FUTURE_AUX or a.lower_ == "would" for a in c.children))
@@ -223,6 +238,11 @@ def walk(tok: Token, cb: Codebook, triggers: dict[int, object]) -> Standing:
                 governing = False
             elif any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
                 link = "purpose"
+            elif x.tag_ == "VBG" and governor_class(h, cb) == "refuse" and x.i == 1 + max(
+                    [h.i] + [c.i for c in h.children if c.dep_ == "prt"]):
+                # "ruled out sending troops" (parsed as a participle): what is refused, when it
+                # follows at once -- "agreed on Thursday ..., freezing the assets" is its own act
+                link = "clause"
             else:
                 governing = False  # a participle of its own: "opened fire, killing one"
         elif rel in ("relcl", "acl"):
@@ -277,7 +297,7 @@ def _decide(x: Token, h: Token, link: str, cb: Codebook, triggers: dict[int, obj
     if cls == "hedge":
         st.modal = st.modal or h.lemma_
         st.why.append(f"hedged by '{h.text}'")
-        return False
+        return h.pos_ in ("NOUN", "PROPN")  # "left open the option of a release": not the verb's
     if cls == "plan":
         st.planned = True
         st.why.append(f"planned ('{h.text}')")

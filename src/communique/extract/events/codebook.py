@@ -135,6 +135,20 @@ class Codebook:
     """Country names and nationality words (lower case) -> ISO3."""
     trigger_words: frozenset[str]
     """Every lemma or lower-cased form that can start a trigger: sentences without one are skipped."""
+    non_event_nouns: frozenset[str] = frozenset()
+    """Noun phrases that look like event nouns but name a statement's setting ("news conference")."""
+    descriptive_verbs: frozenset[str] = frozenset()
+    """Verbs that say what an event noun is, not who does it ("posed a threat")."""
+    cooperative_personnel: frozenset[str] = frozenset()
+    """People sent to help ("instructors", "doctors"): sending them is cooperation."""
+    cooperative_purposes: frozenset[str] = frozenset()
+    """Purposes that make a deployment cooperation ("to train", "to help")."""
+    sending_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is moved somewhere ("send", "deploy"): what they move is no recipient."""
+    non_event_phrasal: frozenset[str] = frozenset()
+    """Verb + preposition that is no event ("hail from")."""
+    phrasal_governors: dict[str, str] | None = None
+    """Verb + particle -> governor class ("rule out": refuse)."""
 
     def info(self, code: str | None) -> CameoInfo | None:
         return self.cameo.get(code) if code else None
@@ -239,4 +253,26 @@ def _build(raw: dict) -> Codebook:
         demonyms={k: v for k, v in raw["demonyms"].items() if len(v) == 3},
         agent_heads=frozenset(raw["agent_heads"]),
         trigger_words=frozenset(trigger_words),
+        non_event_nouns=_words(raw, "non_event_nouns"),
+        descriptive_verbs=_words(raw, "descriptive_verbs"),
+        cooperative_personnel=_words(raw, "cooperative_personnel"),
+        cooperative_purposes=_words(raw, "cooperative_purposes"),
+        sending_verbs=_words(raw, "sending_verbs"),
+        non_event_phrasal=_words(raw, "non_event_phrasal"),
+        phrasal_governors=_phrasal(raw),
     )
+
+
+def _words(raw: dict, key: str) -> frozenset[str]:
+    words = raw[key]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise ValueError(f"{key}: a list of lower-case strings expected")
+    return frozenset(words)
+
+
+def _phrasal(raw: dict) -> dict[str, str]:
+    table = raw["phrasal_governors"]
+    for phrase, cls in table.items():
+        if len(phrase.split()) != 2 or cls not in COMPOSING:
+            raise ValueError(f"phrasal governor {phrase!r}: verb + particle with a composing class expected")
+    return dict(table)

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...schema import EntityRef, Event, Place, Span as TextSpan, TextInfo, TimeExpr, make_id
-from . import anchors
-from .clauses import event_predicate, word_forms
+from ...schema import Event, Place, Span as TextSpan, TextInfo, TimeExpr, make_id
+from . import anchors, completion, conventions
+from .clauses import Standing, event_predicate, governor_class, own_standing, word_forms
 from .codebook import Codebook
 from .frames import Frame
 from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, \
-    np_span, prep_objects, subject
+    PRONOUNS, np_span, party, prep_objects, subject
 
 COOP_MATERIAL = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 CONFLICT_MATERIAL = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 COOPERATIVE = COOP_MATERIAL | {"AGREE", "CONCEDE"}
+# Acts done by saying: only a party that speaks can be their actor (a launch cannot condemn).
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 # GDELT's QuadClass for the PLOVER types that some entries give without a CAMEO code.
 QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2,
                 "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
@@ -27,10 +29,6 @@ QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE
 INSTRUMENTS = {"bomb", "device", "ied", "mine", "explosive", "shell", "rocket", "missile", "grenade",
                "car", "vehicle", "drone", "blast", "explosion", "bombing", "attack", "fire", "gunfire",
                "mortar", "artillery", "landmine", "minefield"}
-# Types whose unnamed target is the place where they happen, and types aimed at the actor's own state.
-IMPLIED_BY_PLACE = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION",
-                    "THREATEN"}
-DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
 CONSULT_CODE_OF_MODE = {"third-party": "044", "phone": "041", "visit": "042"}
 BASE_CONFIDENCE = {"pattern": 0.75, "verb": 0.65, "noun": 0.6, "default": 0.45, "content": 0.6}
 VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman", "force", "militia",
@@ -42,7 +40,10 @@ VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman",
                  "explosion", "grenade", "protester", "demonstrator", "activist", "opposition",
                  "militiaman", "militiamen", "machete", "weapon", "gun", "shell", "mortar", "hostage",
                  "kidnapper", "soldiers", "forces", "guard", "commando", "sniper", "coup", "ambush",
-                 "jihad", "insurgency", "detainee", "prisoner", "dissident", "journalist"}
+                 "jihad", "insurgency", "detainee", "prisoner", "dissident", "journalist",
+                 # political allegiances make a detention or a killing political
+                 "leftist", "rightist", "communist", "nationalist", "islamist", "marxist", "maoist",
+                 "loyalist", "republican", "unionist", "politician", "party", "political"}
 
 
 class Coder:
@@ -54,6 +55,16 @@ class Coder:
         self.times = times
         self.places = places
         self.sentence_country: str | None = None
+        self.mode_override: str | None = None
+        self.theme: Token | None = None
+        """What the event's verb sends or launches ("instructors", "missiles"): no recipient."""
+        self.host: Token | None = None
+        """The verb a protest is the purpose of, for the event being coded."""
+        self.trigger_heads: set[int] = set()
+        """Tokens that carry an event of their own in the sentence being coded."""
+        self.undated: set[str] = set()
+        """Ids of the events dated by the publication date for want of a date in the text."""
+        self.place_countries = {i: p.country_code for s0, e0, p in places for i in range(s0, e0)}
 
     # -- status -----------------------------------------------------------------------------
 
@@ -61,6 +72,15 @@ class Coder:
         """The status, or None when the frame is no event (a purpose or an embedded possibility)."""
         st = f.st
         why = list(st.why)
+        if st.modal == "purpose" and self._gathering_to_protest(f):
+            # "thousands marched through Colombo to protest against X": PLOVER's PROTEST is the
+            # gathering itself ("rally, gather to protest a policy"); it happened as the march did
+            st.modal = None
+            self.host = f.head.head
+            host = Standing()
+            own_standing(f.head.head, self.cb, host)
+            st.negated, st.future, st.modal, st.planned = host.negated, host.future, host.modal, host.planned
+            why.append(f"'{f.head.head.text} ... to {f.head.text}' is the protest")
         if st.modal == "purpose":
             return None, why + ["purpose clause"]
         if st.modal == "would":
@@ -79,6 +99,14 @@ class Coder:
             why.append(f"'{st.modal}'")
         return st.status(), why
 
+    def _gathering_to_protest(self, f: Frame) -> bool:
+        """A protest that is the purpose of the verb it hangs on, when that verb is no event of
+        its own (march, gather, take to the streets) -- not "arrested them to stop the protest"."""
+        info = self.cb.info(f.code)
+        host = f.head.head
+        return ((info.event if info else f.event) == "PROTEST" and f.head.dep_ == "advcl"
+                and host.pos_ in ("VERB", "AUX") and host.i not in self.trigger_heads)
+
     def _is_assault(self, f: Frame) -> bool:
         info = self.cb.info(f.code)
         return (info.event if info else f.event) == "ASSAULT"
@@ -91,8 +119,29 @@ class Coder:
         notes = []
         if main is None:
             return None, [], status, notes
-        events = [main]
         code = f.code
+        if f.gov_class is None and main == "MOBILIZE":
+            coop = conventions.cooperative_deployment(f.head, cb)
+            if coop is not None:
+                code, note = coop
+                main = cb.info(code).event
+                notes.append(note)
+                self.theme = conventions.theme(f.head)
+        if f.gov_class is None and main in ("COOPERATE", "AID"):
+            hostile = conventions.hostile_deployment(f.head, cb, self.resolver.index)
+            if hostile is not None:
+                code, note = hostile
+                main = cb.info(code).event
+                notes.append(note)
+        if f.gov_class is None and main in ("MOBILIZE", "COOPERATE", "AID") and \
+                set(word_forms(f.head)) & cb.sending_verbs:
+            self.theme = conventions.theme(f.head)  # the troops sent are not whom they are sent to
+        if f.gov_class is None and main == "ASSAULT" and conventions.weapon_display(
+                f.head, self.resolver.index, self.place_countries):
+            code, main, self.mode_override = "150", "MOBILIZE", "weapons"
+            self.theme = conventions.theme(f.head)
+            notes.append("weapons launched at no target: a show of force, MOBILIZE weapons 150")
+        events = [main]
         # "will meet", "would meet if ...": an act announced for later
         later = status == "planned" or (f.st.conditional and (f.st.future or f.st.modal == "would"))
         if f.gov_class is None and info is not None:
@@ -121,6 +170,7 @@ class Coder:
 
     def roles(self, f: Frame, main: str) -> tuple[list[Filler], list[Filler], list[str]]:
         h = f.head
+        self.resolver.dropped = []
         actor_toks: list[tuple[Token, str]] = []
         recip_toks: list[tuple[Token, str]] = []
         noun = f.trigger.token if f.trigger is not None and f.trigger.kind == "noun" else None
@@ -129,7 +179,9 @@ class Coder:
             if not actor_toks:
                 v = h.head if h.dep_ != "pobj" else h.head.head
                 light = any(w in self.cb.light_verbs for w in word_forms(v))
-                if v.pos_ == "VERB" and ((h.dep_ in ("dobj", "nsubjpass") and light) or (
+                # "Sudan was not represented at the talks": who was not there is no party to it
+                absent = any(c.dep_ == "neg" for c in v.children)
+                if v.pos_ == "VERB" and not absent and ((h.dep_ in ("dobj", "nsubjpass") and light) or (
                         h.dep_ == "pobj" and h.head.lower_ in ("at", "in", "for", "to", "into")
                         and main not in ("ASSAULT", "COERCE"))):
                     s, how = subject(v)
@@ -138,11 +190,13 @@ class Coder:
         else:
             passive = is_passive(h)
             s, how = subject(h)
+            if s is not None and not passive and main in VERBAL and not party(s, self.resolver.index):
+                s, how = self._reporter_subject(h, s, how)
             if passive:
                 a = agent(h)
                 if a is not None:
                     actor_toks.append((a, "'by' of the passive"))
-                if s is not None:
+                if s is not None and not self._is_theme(s):
                     recip_toks.append((s, "passive subject"))
             elif s is not None:
                 actor_toks.append((s, how if how not in ("nsubj", "") else "subject"))
@@ -159,17 +213,42 @@ class Coder:
                 self._verb_recipient(f, h, main, recip_toks)
         if f.swap:
             actor_toks, recip_toks = recip_toks, actor_toks
-        if main == "ASSAULT":  # "a roadside bomb killed": the weapon is not the attacker
-            actor_toks = [(t, how) for t, how in actor_toks if t.lemma_.lower() not in INSTRUMENTS
-                          and not any(k.endswith(t.lemma_.lower()) for k in self.cb.nouns)]
+        if main == "ASSAULT":  # "a roadside bomb killed": the weapon is not the attacker,
+            kept = []           # but "Israel's offensive killed": its owner is
+            for t, how in actor_toks:
+                if t.lemma_.lower() in INSTRUMENTS or any(k.endswith(t.lemma_.lower()) for k in self.cb.nouns):
+                    owner = self._owner_of(t)
+                    if owner is not None:
+                        kept.append((owner, f"owner of '{t.text}' ({how})"))
+                else:
+                    kept.append((t, how))
+            actor_toks = kept
         actors, recips, notes = [], [], []
         for tok, how in actor_toks:
             actors += self.resolver.fill(tok, "actor: " + how, strict=False)
         for tok, how in recip_toks:
             recips += self.resolver.fill(tok, "recipient: " + how)
         ids = {a.actor.id for a in actors if a.actor is not None}
+        for r in recips:
+            if r.actor is not None and r.actor.id in ids and r.token.lower_ in PRONOUNS:
+                notes.append(f"recipient '{r.token.text}' would be the actor itself: left empty")
         recips = [r for r in recips if r.actor is None or r.actor.id not in ids]
+        notes += [f"dropped {d}" for d in self.resolver.dropped]
         return actors, recips, notes
+
+    def _reporter_subject(self, v: Token, s: Token, how: str) -> tuple[Token, str]:
+        """ "The ministry said the launch posed no threat but condemned it": the parse hangs
+        "condemned" on "posed", whose subject is no party; the one who condemns is the one who
+        speaks. A verb conjoined inside a reported clause takes the reporter's subject then."""
+        x = v
+        while x.dep_ == "conj" and x.head is not x:
+            x = x.head
+        if x is v or x.dep_ != "ccomp" or governor_class(x.head, self.cb) != "report":
+            return s, how
+        r, _ = subject(x.head)
+        if r is None or not party(r, self.resolver.index):
+            return s, how
+        return r, f"subject of '{x.head.text}' ('{s.text}' of '{x.text}' is no party)"
 
     def _noun_roles(self, n: Token, main: str, actors: list, recips: list) -> None:
         for c in n.children:
@@ -218,10 +297,15 @@ class Coder:
                 s = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None:
                     cands.append((s, f"subject of '{comp.text}'"))
+            if cands:  # whom a demand is made of is its recipient, coded or not
+                recips.append(cands[0])
+                return
         targets = [h]
         if comp is not None and comp is not h:
             targets.append(comp)
         targets += [c for c in h.children if c.dep_ in ("xcomp", "ccomp") and c not in targets]
+        if self.theme is not None:  # "send instructors to train Bolivian officers"
+            targets += [c for c in h.children if c.dep_ == "advcl" and c not in targets]
         if main == "PROTEST":  # "staged a strike to protest against X", "rallied, demanding that X"
             targets += [c for c in h.children if c.dep_ == "advcl" and c not in targets]
         for t in targets:
@@ -230,6 +314,10 @@ class Coder:
                     s = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                     if s is not None and actor_like(s, idx):  # "welcome Iran participating"
                         cands.append((s, f"subject of '{c.text}'"))
+                if c.dep_ == "dobj" and t is h and governor_class(h, self.cb) == "intent":
+                    continue  # "agree joint patrols", "offered aid": the object is what is agreed
+                if self._is_theme(c):
+                    continue  # what is sent or launched is not whom it is for
                 if c.dep_ in ("dobj", "dative", "iobj"):
                     if actor_like(c, idx):
                         cands.append((c, f"object of '{t.text}'"))
@@ -246,10 +334,17 @@ class Coder:
             return
         for tok, how in cands:
             fill = self.resolver.fill(tok, "probe")
-            if any(x.actor is not None and x.actor.code for x in fill) or self._place_country(tok)[0]:
+            if any(x.actor is not None and x.actor.code for x in fill) or completion.place_country(tok, self.places, self.cb.demonyms)[0]:
                 recips.append((tok, how))
                 return
         recips.append(cands[0])
+
+    def _owner_of(self, n: Token) -> Token | None:
+        """Whose attack or weapon it is: "Israel's offensive", "an attack by rebels"."""
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        return next((o for p, o in prep_objects(n) if p == "by" and party(o, self.resolver.index)), None)
 
     def _owner(self, n: Token) -> list[tuple[Token, str]]:
         """Whose thing an object noun is: "Serbia's suppression", "calls by Belarus", "the
@@ -265,20 +360,50 @@ class Coder:
     # -- assembly ---------------------------------------------------------------------------
 
     def event(self, f: Frame, sent: Span, claimed: set[int]) -> tuple[Event | None, str]:
-        self.sentence_country = next((p.country_code for s0, e0, p in self.places
-                                      if sent.start <= s0 < sent.end and p.country_code
-                                      and anchors._locative(sent.doc[s0:e0].root, sent.doc[s0]) is not None), None)
+        self.host = self.theme = None
         status, why = self.status(f)
         if status is None:
             return None, "; ".join(why)
+        idle = conventions.described(f.head, self.cb)
+        if idle is not None:
+            return None, idle
+        self.mode_override = None
         code, events, status, notes = self.recode(f, status)
         if not events:
             return None, "no PLOVER event"
         main = events[0]
         base_main = events[-1] if len(events) > 1 else main
-        actors, recips, _ = self.roles(f, base_main)
+        actors, recips, role_notes = self.roles(f, base_main)
+        notes += role_notes
+        if main == "PROTEST" and f.head.pos_ in ("VERB", "AUX"):  # "Venezuela's protests": where
+            verbal = conventions.state_protest(code, actors)
+            if verbal is not None:
+                code, note = verbal
+                notes.append(note)
+                events = [self.cb.info(code).event]
+                main = base_main = events[0]
         if not self._political(f, actors, recips, sent, main):
             return None, "violence or crime without a political actor"
+        if not actors and f.head.pos_ in ("VERB", "AUX") and base_main != "ASSAULT" and any(
+                d.endswith("(actor) is no party") for d in self.resolver.dropped):
+            return None, "done by no party (" + "; ".join(self.resolver.dropped) + ")"  # "the dollar rallied"
+        if base_main == "ASSAULT" and f.head.lemma_.lower() in ("kill", "shoot", "hang", "poison") and any(
+                c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself") for c in f.head.children):
+            return None, "a suicide is no assault"  # "killed themselves"; "blew himself up" is
+        if main == "REJECT":
+            mute = conventions.refusal_to_say(f.head, self.cb)
+            if mute is not None:
+                return None, mute
+        figurative = conventions.figurative(f.head, base_main, self.resolver.index)
+        if figurative is not None:
+            return None, figurative
+        if base_main == "ASSAULT" and main == "ASSAULT":
+            verbal = conventions.verbal_attack(f.head, actors, self.resolver.index)
+            if verbal is not None:
+                code, note = verbal
+                notes.append(note)
+                events = [self.cb.info(code).event]
+                main = base_main = events[0]
         if not actors and base_main not in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION", "PROTEST") \
                 and f.head.pos_ in ("VERB", "AUX") and not any(
                     actor_like(r.token, self.resolver.index) for r in recips):
@@ -297,12 +422,33 @@ class Coder:
                 extra += anchors.modifiers_of(v)
         if f.head.pos_ in ("VERB", "AUX"):
             extra += anchors.modifiers_of(f.head)
+        if self.host is not None:  # "marched through Colombo on Friday to protest"
+            extra += anchors.modifiers_of(self.host)
         tokens = anchors.scope(f.head, extra)
         role_toks = {i for x in actors + recips for i in range(*np_span(x.token))}
+        # where the sentence says things happen ("in Minsk"), not where a party is from
+        # ("the government in Minsk")
+        self.sentence_country = next((p.country_code for s0, e0, p in self.places
+                                      if sent.start <= s0 < sent.end and p.country_code
+                                      and not completion.in_role(s0, actors + recips)
+                                      and anchors._locative(sent.doc[s0:e0].root, sent.doc[s0]) is not None), None)
         date, date_how = self._date(status, sent, tokens, f.head, claimed)
+        if status == "reported" and date_how != "publication date" and _later(date, self.published) \
+                and self._dates_itself(date_how, f):
+            # "for a June meeting", "leaves on April 24 for talks": dated after publication
+            status = "planned"
+            why.append(f"dated {date}, after publication")
+            if f.gov_class is None and len(events) == 1:
+                kind = "intent" if main in COOP_MATERIAL else "threat" if main in CONFLICT_MATERIAL else None
+                later = self.cb.derived(kind, code) if kind else None
+                if later:
+                    notes.append(f"planned {main} -> {kind} {later} (PLOVER: "
+                                 f"{'AGREE' if kind == 'intent' else 'THREATEN'})")
+                    code, events = later, [self.cb.info(later).event, main]
+                    main = events[0]
         place, place_how = anchors.pick_place(self.places, tokens, f.head, role_toks)
         info = self.cb.info(code)
-        mode = self._mode(f, info, main, base_main, tokens, actors, recips, place)
+        mode = self.mode_override or self._mode(f, info, main, base_main, tokens, actors, recips, place)
         if main == "CONSULT" and code == "040" and mode in CONSULT_CODE_OF_MODE:
             code = CONSULT_CODE_OF_MODE[mode]  # a meeting in a third country is CAMEO 044
             info = self.cb.info(code)
@@ -334,8 +480,10 @@ class Coder:
             actors, recips = actors + [r for r in recips if r.actor is None or r.actor.id not in {
                 a.actor.id for a in actors if a.actor is not None}], []  # PLOVER: all parties are actors
         inner = self.cb.info(f.trigger.code) if f.gov_class and f.trigger is not None else None
-        actor_refs, recip_refs, role_notes = self.complete_roles(
-            actors, recips, place, main, inner.event if inner else base_main)
+        actor_refs, recip_refs, role_notes = completion.complete_roles(
+            actors, recips, inner.event if inner else base_main,
+            hint=(place.country_code if place is not None else None) or self.sentence_country,
+            places=self.places, demonyms=self.cb.demonyms)
         reason += role_notes
         ev = Event(
             id=make_id("E", self.doc_id, doc[t0].idx, tspan.end_char),
@@ -349,75 +497,24 @@ class Coder:
             text_info=TextInfo(start=sent.start_char, end=sent.start_char + len(s_text)),
             confidence=round(max(0.05, min(0.95, conf)), 2), reason="; ".join(reason),
         )
+        if date_how == "publication date":
+            self.undated.add(ev.id)
         return ev, ""
 
-    def _place_country(self, tok: Token) -> tuple[str | None, str]:
-        """The country named in the filler's own phrase: a place ("security forces in Guinea")
-        or a nationality word ("an Indian proposal")."""
-        sub = {t.i for t in tok.subtree}
-        for s_tok, e_tok, p in self.places:
-            if p.country_code and s_tok in sub:
-                return p.country_code, p.extracted_place
-        doc = tok.doc
-        lo, hi = np_span(tok)
-        dem = self.cb.demonyms
-        for i in range(lo, hi):
-            for n in (3, 2, 1):
-                if i + n <= hi:
-                    w = doc[i:i + n].text.lower()
-                    if w in dem:
-                        return dem[w], doc[i:i + n].text
-        return None, ""
+    def _dates_itself(self, date_how: str, f: Frame) -> bool:
+        """Is the time said of the event itself ("meet on April 24", "the May meeting"), not of
+        something it is about ("arrested for calling for a boycott of the May elections")?"""
+        heads = {f.head.i} | ({f.trigger.token.i} if f.trigger is not None else set())
+        for s0, e0, t in self.times:
+            if f"'{t.text}'" not in date_how:
+                continue
+            x = f.head.doc[s0:e0].root
+            if x.head.i in heads or (x.head.dep_ == "prep" and x.head.head.i in heads):
+                return True
+        return False
 
-    def complete_roles(self, actors: list[Filler], recips: list[Filler], place: Place | None,
-                       main: str, base: str) -> tuple[list, list, list[str]]:
-        """EntityRefs, with codes the actor list lacks filled in from places (PLOVER codes an
-        unaffiliated group by where it is, and a place attacked or protested in by its country)."""
-        notes = []
-        country = place.country_code if place is not None else None
-        hint = country or self.sentence_country
-
-        def refs(fillers: list[Filler], role: str) -> list:
-            out = []
-            for f in fillers:
-                r = f.ref()
-                if not r.code:
-                    code, where = self._place_country(f.token)
-                    if code:
-                        r.code = code
-                        notes.append(f"{role} '{f.text}' coded {code} from '{where}'")
-                    elif hint and base in IMPLIED_BY_PLACE:
-                        r.code = hint
-                        notes.append(f"{role} '{f.text}' coded {hint} from where it happened")
-                out.append(r)
-            return out
-
-        a_refs, r_refs = refs(actors, "actor"), refs(recips, "recipient")
-        if base == "PROTEST" and a_refs and not any(a.code for a in a_refs):
-            target = next((r.code for r in r_refs if r.code), None)
-            if target:  # protesters are taken to be of the state they protest against
-                for a in a_refs:
-                    a.code = target
-                notes.append(f"actor coded {target}, the country protested against")
-        own = next((a.code for a in a_refs if a.code), None)
-        if base in DOMESTIC and own:
-            for r in r_refs:
-                if not r.code:
-                    r.code = own
-                    notes.append(f"recipient '{r.entity_text}' coded {own}, the actor's own country")
-        if not r_refs and base in IMPLIED_BY_PLACE and hint:
-            r_refs = [EntityRef(code=hint, entity_text=place.extracted_place if place else None)]
-            notes.append(f"recipient implied: {hint}, where it happened")
-        elif not r_refs and base in DOMESTIC and a_refs and a_refs[0].code:
-            r_refs = [EntityRef(code=a_refs[0].code)]
-            notes.append(f"recipient implied: {a_refs[0].code}, the actor's own country")
-        if base == "ASSAULT" and (not a_refs or all(not a.ref and not a.code for a in a_refs)) and hint:
-            a_refs = [EntityRef(code=hint, sector="UAF", entity_text=None)]
-            notes.append(f"actor implied: unidentified armed force in {hint}")
-        elif base in ("COERCE", "ACCUSE") and not a_refs and hint:
-            a_refs = [EntityRef(code=hint)]
-            notes.append(f"actor implied: the authorities of {hint}")
-        return a_refs, r_refs, notes
+    def _is_theme(self, tok: Token) -> bool:
+        return self.theme is not None and tok.i == self.theme.i
 
     def _date(self, status: str, sent: Span, tokens: set[int], anchor: Token,
               claimed: set[int]) -> tuple[str | None, str]:
@@ -462,6 +559,13 @@ class Coder:
                 return True
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         return bool(words & VIOLENCE_CUES)
+
+
+def _later(date: str | None, published: str | None) -> bool:
+    """Is ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) wholly after the publication date?"""
+    if not date or not published or not date[:4].isdigit() or "W" in date or "T" in date:
+        return False
+    return date > published[:len(date)]
 
 
 def time_ranges(doc, times: list[TimeExpr]) -> list:

@@ -55,6 +55,9 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
         st = standing[i]
         if t.kind == "noun" and t.token.dep_ in ("compound", "amod") and t.token.head.i in at:
             continue  # "military aid program": the head noun's entry speaks for the phrase
+        if t.kind == "noun" and t.token.dep_ == "compound" and t.token.head.pos_ in ("NOUN", "PROPN"):
+            notes.append(f"{t.text}: modifies '{t.token.head.text}'")
+            continue  # "an appeals court", "the bombing suspect": a kind of thing, not an event
         verb = t.token.head
         if (t.kind == "noun" and st.governor is None and st.absorbed_by is None and not st.condition
                 and t.token.dep_ in ("dobj", "nsubjpass") and verb.i not in at
@@ -89,7 +92,8 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
             notes.append(f"{g.text}: condition")
             continue
         comp = sorted(comps, key=lambda t: abs(t.token.i - gi))[0]
-        f = _compose(g, at.get(gi), comp, st, cb)
+        cst = standing.get(comp.token.i)
+        f = _compose(g, at.get(gi), comp, st, cb, refused=cst is not None and cst.negated)
         frames.pop(gi, None)
         if st.absorbed_by is not None and st.governor is None:
             outer = Trigger(g, g.i, g.i + 1, "verb", f.code, None, "", f.strength, "; ".join(f.how))
@@ -110,6 +114,7 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
             continue
         _absorb(frames[hi], subs, cb)
     _deontic(sent, cb, at, frames)
+    _bare_demands(sent, cb, at, frames)
     _protest_topics(frames, cb, notes)
     out = []
     for f in frames.values():
@@ -146,9 +151,14 @@ def _own(t: Trigger, st: Standing) -> Frame:
                  strength=t.strength, words=[t.token], how=[t.source], swap=t.swap)
 
 
-def _compose(g: Token, gt: Trigger | None, comp: Trigger, st: Standing, cb: Codebook) -> Frame:
-    """The event of governor ``g`` about ``comp``: "agreed to" + meet (040) -> 036."""
+def _compose(g: Token, gt: Trigger | None, comp: Trigger, st: Standing, cb: Codebook,
+             refused: bool = False) -> Frame:
+    """The event of governor ``g`` about ``comp``: "agreed to" + meet (040) -> 036. An intent
+    about not doing something cooperative is a refusal ("decided not to support" -> 12x)."""
     cls = governor_class(g, cb) or st.gov_class or "intent"
+    info = cb.info(comp.code)
+    if refused and cls == "intent" and (info.quad if info else 0) in (1, 2):
+        cls = "refuse"
     base = comp.code
     code = cb.derived(cls, base)
     if code is None and cls == "intent":
@@ -174,11 +184,14 @@ def _compose(g: Token, gt: Trigger | None, comp: Trigger, st: Standing, cb: Code
 def _absorb(f: Frame, subs: list[Trigger], cb: Codebook) -> None:
     """Triggers that are arguments of frame ``f``'s head: a light verb takes the noun's event."""
     head_lemma = f.head.lemma_.lower()
-    for t in sorted(subs, key=lambda t: t.token.i):
+    carried = False
+    # the object first: "imposed an embargo on Libya for its refusal" carries the embargo
+    for t in sorted(subs, key=lambda t: (t.token.dep_ == "pobj", t.token.i)):
         is_noun_arg = t.kind == "noun" and t.token.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass")
         weak = f.strength != "pattern" and (f.strength == "default" or head_lemma in cb.light_verbs
                                             or f.code is None)
-        if f.gov_class is None and is_noun_arg and weak and (t.code or t.event):
+        if f.gov_class is None and is_noun_arg and weak and not carried and (t.code or t.event):
+            carried = True
             f.how.append(f"light verb '{f.head.text}' + {t.source}")
             f.code, f.event, f.mode, f.trigger = t.code, t.event, t.mode or f.mode, t
             f.strength = "noun" if t.strength == "content" else t.strength
@@ -241,3 +254,31 @@ def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int,
         frames[r.i] = Frame(head=r, trigger=t, code=code or "100", event=None, mode="", st=st,
                             strength="pattern" if code else "verb", words=[r, tok, v], how=how,
                             gov_class="demand", complement=v)
+
+
+def _bare_demands(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int, Frame]) -> None:
+    """"called on Muslims to take up arms": a demand made of a named party is a REQUEST (CAMEO 100)
+    even when what is demanded has no code of its own."""
+    candidates = [t for t in sent if t.pos_ == "VERB" and cb.governors.get(t.lemma_.lower()) == "demand"]
+    if not candidates:
+        return
+    used = {w.i for f in frames.values() for w in f.words} | set(frames) | set(at)
+    for tok in candidates:
+        if tok.i in used or governor_class(tok, cb) != "demand":
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
+                    None)
+        if comp is None or comp.i in used:
+            continue
+        addressee = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and _party(c)), None)
+        if addressee is None:
+            addressee = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                              for o in c.children if o.dep_ == "pobj" and _party(o)), None)
+        if addressee is None:
+            continue
+        st = walk(tok, cb, at)
+        if st.condition or st.background:
+            continue
+        frames[tok.i] = Frame(head=tok, trigger=None, code="100", event=None, mode="", st=st,
+                              strength="verb", words=[tok], gov_class="demand", complement=comp,
+                              how=[f"demand '{tok.text}' of '{addressee.text}' to '{comp.text}' -> 100"])

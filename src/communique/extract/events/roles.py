@@ -63,9 +63,12 @@ class Filler:
 class ActorIndex:
     """Actors by the character spans of their mentions."""
 
-    def __init__(self, actors: list[Actor], agent_heads: frozenset[str] = frozenset()) -> None:
+    def __init__(self, actors: list[Actor], agent_heads: frozenset[str] = frozenset(),
+                 event_words: frozenset[str] = frozenset()) -> None:
         self.people = [a for a in actors if a.kind == "person" and a.office]
         self.agent_heads = agent_heads
+        self.event_words = event_words
+        """Event nouns ("attack", "order"): never parties, whatever their ending."""
         # names and descriptions, and the pronouns/anaphora the actors stage resolved, if any
         spans = sorted(((m.start, m.end, a) for a in actors
                         for m in (*a.mentions, *getattr(a, "references", ()))), key=lambda x: (x[0], x[1]))
@@ -89,11 +92,11 @@ class ActorIndex:
 def np_span(tok: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok`` without its clauses, preps and appositions."""
     lo, hi = tok.i, tok.i
-    stack = [c for c in tok.children if c.dep_ not in _NP_CUT]
+    stack = [c for c in tok.children if c.dep_ not in _NP_CUT and not c.is_space]
     while stack:
         t = stack.pop()
         lo, hi = min(lo, t.i), max(hi, t.i)
-        stack.extend(c for c in t.children if c.dep_ not in _NP_CUT)
+        stack.extend(c for c in t.children if c.dep_ not in _NP_CUT and not c.is_space)
     return lo, hi + 1
 
 
@@ -106,8 +109,12 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "nsubj" for c in v.children))
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return True
+    if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in v.children):
+        return False
+    # "were arrested and charged": the conjoined participle shares the passive
+    return v.dep_ in ("acl", "advcl") or (v.dep_ == "conj" and v.head.tag_ == "VBN" and is_passive(v.head))
 
 
 def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
@@ -168,6 +175,82 @@ def prep_objects(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+PERSONAL = {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom",
+            # indefinite pronouns stand for people: "some blamed the far right", "injuring 260 others"
+            "some", "others", "many", "several", "few", "both", "all", "most", "everyone", "someone",
+            "anyone", "nobody", "somebody", "anybody", "everybody", "those"}
+_NOT_PARTY_ENTS = _NOT_ACTOR_ENTS | {"LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE"}
+_OWNER_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
+
+
+def party(tok: Token, index: ActorIndex) -> bool:
+    """Can the phrase headed by ``tok`` act as a party -- a person, group, organisation or state --
+    rather than a thing or an event ("the launch", "the measures", "this")? Parties are names,
+    personal pronouns, agent nouns ("rebels", "the ministry"), crowds counted ("thousands"),
+    and whatever the actors stage resolved as an actor."""
+    if tok.lower_ in PERSONAL:
+        return True
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in index.event_words or tok.lower_ in index.event_words):
+        return False  # "the meeting", "a US-Japan summit": events, whoever holds them
+    if tok.ent_type_ in _NOT_PARTY_ENTS and not (tok.ent_type_ == "CARDINAL" and _counted_people(tok, index)):
+        return False
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _ACTOR_ENTS:
+        return True
+    if tok.lemma_.lower() in index.agent_heads or tok.lower_ in index.agent_heads:
+        return True
+    if tok.pos_ == "NUM":
+        return _counted_people(tok, index)
+    head = (tok.idx, tok.idx + len(tok))
+    if index.covering(*head, head) is not None:
+        return True
+    return tok.pos_ == "NOUN" and person_noun(tok.lower_, tok.lemma_.lower(), index.event_words)
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent")
+_THINGS = frozenset("""
+border order number paper letter water matter power corner center centre computer container tower
+quarter barrier charter register transfer disaster character chapter layer motor sector factor floor
+door error mirror terror horror rumor rumour honor honour favor favour vapor tractor reactor
+corridor interior exterior anchor color colour meter metre shelter banner poster tanker launcher
+carrier destroyer trailer cluster filter timer sticker answer manner murder offer cover summer winter
+thunder lever liter litre fiber fibre theater theatre river silver finger user-friendly
+event incident moment component percent content extent accident consent intent talent patent current
+plant grant restaurant want warrant covenant implant variant instant quadrant pant
+list mist wrist twist median
+""".split())
+
+
+def person_noun(word: str, lemma: str, event_words: frozenset[str]) -> bool:
+    """A noun that names a person by what they do ("caller", "climber", "foreigner", "activist"),
+    not a thing or an event ("border", "murder", "incident")."""
+    w = lemma if lemma.isalpha() else word
+    if len(w) < 5 or w in _THINGS or w in event_words or w.endswith(("ment", "ness", "ship")):
+        return False
+    return w.endswith(_PERSON_SUFFIXES)
+
+
+def _counted_people(tok: Token, index: ActorIndex) -> bool:
+    """ "Thousands protest", "12 were arrested", "hundreds of students": a number of people, not of
+    things ("hundreds of vehicles")."""
+    of = next((o for p, o in prep_objects(tok) if p == "of"), None)
+    if of is not None:
+        return party(of, index)
+    if tok.lemma_.lower() in _CROWD_NUMBERS:
+        return True
+    return tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
+
+
+_CROWD_NUMBERS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores",
+                  "million", "millions"}
+
+
+def owned_by_party(tok: Token) -> bool:
+    """A thing said with its owner's name: "Chinese claims", "the US bases", "Iraq's missiles"."""
+    lo, hi = np_span(tok)
+    return any(t.ent_type_ in _OWNER_ENTS and t.i != tok.i for t in tok.doc[lo:hi]) or any(
+        c.dep_ == "poss" for c in tok.children)
+
+
 def actor_like(tok: Token, index: ActorIndex) -> bool:
     """Could this noun phrase be a political actor (an actor mention, a name, "Israeli troops")?"""
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
@@ -191,6 +274,8 @@ class Resolver:
         self.index = index
         self.previous_subject = previous_subject
         self.demonyms = demonyms or {}
+        self.dropped: list[str] = []
+        """Why role candidates of the current event were not kept (read into its ``reason``)."""
 
     def holders(self, tok: Token) -> list[Actor]:
         """The named office holders a description stands for: "the US and Russian foreign
@@ -246,12 +331,19 @@ class Resolver:
                     head = ante[0]
                     while head.dep_ == "conj" and head.head is not head:  # the whole "X and Y"
                         head = head.head
-                    return self.fill(head, f"{how}, '{tok.text}' -> {ante[1]}", depth=depth + 1,
-                                     strict=strict)
+                    found = self.fill(head, f"{how}, '{tok.text}' -> {ante[1]}", depth=depth + 1,
+                                      strict=strict)
+                    if found or tok.lower_ not in PERSONAL:
+                        return found
+                    # "they" stands for people even when the guess at whom is a thing
+                    return [Filler(tok, how + ", unresolved pronoun", None, tok.text)]
             return []
         lo, hi = np_span(tok)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         a = self.index.covering(start, end, (tok.idx, tok.idx + len(tok)))
+        if a is not None and tok.lemma_.lower() in RELATIONAL and \
+                self.index.covering(tok.idx, tok.idx + len(tok)) is None:
+            a = None  # "his counterpart": the actor named is only the owner of the relation
         if a is None or a.kind == "group":
             people = self.holders(tok)
             if people:
@@ -260,22 +352,35 @@ class Resolver:
                         for p in people]
         if a is not None:
             return [Filler(tok, how, a, doc[lo:hi].text)]
-        for c in tok.children:  # "their forces", "Syria's troops": the owner's code
-            if c.dep_ == "poss" and depth < 3:
-                owner = self._one(c, how + f", owner of '{tok.text}'", depth + 1, True)
-                if owner and owner[0].actor is not None:
-                    return [Filler(tok, owner[0].how, owner[0].actor, doc[lo:hi].text)]
         for c in tok.children:  # "the bloc's main group - the Syrian National Council"
             if c.dep_ == "appos":
                 found = self._one(c, how + ", apposition", depth)
                 if found and found[0].actor is not None:
                     return found
+        for c in tok.children:  # "their forces", "Syria's troops": the owner's code
+            if c.dep_ == "poss" and depth < 3 and tok.lemma_.lower() not in RELATIONAL:
+                owner = self._one(c, how + f", owner of '{tok.text}'", depth + 1, True)
+                if owner and owner[0].actor is not None:
+                    return [Filler(tok, owner[0].how, owner[0].actor, doc[lo:hi].text)]
         for prep, obj in prep_objects(tok):  # "one of the groups", "leaders of the coalition"
             if prep == "of" and (tok.pos_ in ("NUM", "PRON") or tok.lemma_.lower() in _PART_NOUNS):
                 found = self._one(obj, how + f", '{tok.text} of'", depth)
                 if found:
+                    whole = doc[lo:max(hi, np_span(obj)[1])].text  # "Thousands of people"
+                    return [Filler(x.token, x.how, x.actor, whole if x.token.i == obj.i else x.text)
+                            for x in found]
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") or (
+                tok.ent_type_ in _NOT_ACTOR_ENTS and not party(tok, self.index)):
+            return []
+        if not party(tok, self.index) and not owned_by_party(tok):
+            of = next((o for p, o in prep_objects(tok) if p == "of"), None)
+            if of is not None and party(of, self.index) and depth < 3:
+                # "the first deployment of NATO troops arrived": the troops did
+                found = self._one(of, how + f", '{tok.text} of'", depth + 1, strict)
+                if found:
                     return found
-        if tok.ent_type_ in _NOT_ACTOR_ENTS or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            if tok.lower_ not in PRONOUNS:
+                self.dropped.append(f"'{doc[lo:hi].text}' ({how.split(':')[0]}) is no party")
             return []
         if not strict or actor_like(tok, self.index) or tok.lemma_.lower() in _PART_NOUNS:
             return [Filler(tok, how + ", not in the actor list", None, doc[lo:hi].text)]
@@ -331,6 +436,9 @@ def norm_office(office: str) -> str:
     return _OFFICE_EQUIV.get(o, o)
 
 
+RELATIONAL = {"counterpart", "rival", "opponent", "successor", "predecessor", "colleague", "host",
+              "guest", "adversary", "enemy", "foe", "critic", "challenger", "interlocutor", "visitor"}
+"""Nouns naming someone by a relation to the owner: "his Ethiopian counterpart" is not "him"."""
 _PART_NOUNS = {"one", "some", "many", "most", "all", "leader", "member", "head", "chief", "official",
                "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores",
                "million", "millions", "crowd", "number", "patch", "contingent", "batch", "third",

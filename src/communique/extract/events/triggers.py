@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from .clauses import word_forms
 from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, stem
+from .roles import person_noun
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -56,6 +57,14 @@ def _forms(tok: Token) -> tuple[str, str, str]:
     return tok.lower_, tok.lemma_.lower(), stem(tok.lower_)
 
 
+_QUANTITIES = {"hundred", "thousand", "dozen", "million", "score", "ten", "group", "number", "handful",
+               "couple", "pair", "batch", "lot", "series", "wave", "string", "spate", "round", "host"}
+
+
+def _counts(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITIES
+
+
 def _window(tok: Token) -> tuple[list[tuple[Token, int]], list[tuple[Token, int]]]:
     """The verb's own clause with each word's depth under the verb, split at the verb."""
     pre, post = [], []
@@ -65,7 +74,9 @@ def _window(tok: Token) -> tuple[list[tuple[Token, int]], list[tuple[Token, int]
         t, d = stack.pop()
         seen.append((t, d))
         if d < 4:
-            stack.extend((c, d + 1) for c in t.children
+            # "seized hundreds of hostages": what a quantity counts sits where the quantity does
+            through = t.dep_ == "prep" and t.lower_ == "of" and _counts(t.head)
+            stack.extend((c, d if through else d + 1) for c in t.children
                          if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis", "acl"))
     for t, d in sorted(seen, key=lambda x: x[0].i):
         (pre if t.i < tok.i else post).append((t, d))
@@ -116,7 +127,7 @@ def _word_ok(item: Item, forms: tuple[str, str, str]) -> bool:
 
 
 def _best_pattern(tok: Token, patterns: tuple[Pattern, ...], cb: Codebook,
-                  own: str | None) -> Pattern | None:
+                  own: str | None, base: str | None = None) -> Pattern | None:
     """The most specific matching pattern. When the verb has a code of its own, a pattern must
     say more than a preposition to override it: two content words, or one refining the same
     CAMEO root ("attacked with artillery" 194 under "attack" 190)."""
@@ -136,6 +147,8 @@ def _best_pattern(tok: Token, patterns: tuple[Pattern, ...], cb: Codebook,
             continue  # "- * (TO)": a preposition alone says too little
         if own and not (content >= 2 or (p.code is None or p.code[:2] == own[:2])):
             continue
+        if base and p.code and p.code[:2] == "03" and base[:2] != "03" and content < 2:
+            continue  # "met with leaders" is a meeting, not a promise of one (PETRARCH's 036)
         shallow = content == 1
         if _match_items(p.pre, pre, pre_f, cb, shallow, subject_side=True) and \
                 _match_items(p.post, post, post_f, cb, shallow):
@@ -183,6 +196,13 @@ def _statement(tok: Token, lemma: str) -> bool:
 # Verbs whose event needs a party as object: "released the hostages", not "released a video".
 PARTY_OBJECT = {"release", "free", "deport", "detain", "arrest", "abduct", "kidnap", "extradite",
                 "expel", "evacuate", "jail", "imprison"}
+# Protest verbs that mean "show" or "gather" when they take an object.
+SHOW_VERBS = {"demonstrate", "rally"}
+# Verbs of permission are a concession only when they let someone in or something through.
+PERMIT = {"allow", "permit"}
+ACCESS_NOUNS = {"return", "access", "entry", "delivery", "passage", "transit", "evacuation", "visit",
+                "inspection", "release", "aid", "assistance", "convoy", "flight", "shipment", "supply",
+                "inspector", "refugee", "observer", "journalist", "monitor"}
 # Particles that turn a verb into another ("backed out", "called off", "turned down").
 _TURNING_PARTICLES = {"out", "off", "down", "away", "back", "over"}
 
@@ -193,9 +213,20 @@ def verb_trigger(tok: Token, cb: Codebook) -> Trigger | None:
     lemma = next((f for f in word_forms(tok) if f in cb.verbs or f in cb.verb_codes), None)
     if lemma is None:
         return None
+    if any(f"{lemma} {c.lower_}" in cb.non_event_phrasal for c in tok.children if c.dep_ in ("prep", "prt")):
+        return None  # "hailed from Vlore"
+    if lemma in SHOW_VERBS and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None  # "demonstrated a dignified attitude", "rallied support": shown, not protested
     if lemma in PARTY_OBJECT:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and not _party(obj, cb):
+            return None
+    if lemma in PERMIT:
+        # "allowed the return of refugees", "allow aid convoys", not "allowed the show to go on"
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not (_party(obj, cb) or obj.lemma_.lower() in ACCESS_NOUNS or any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(_party(o, cb) for o in p.children)
+                for p in obj.children)):
             return None
     if cb.governors.get(lemma) in NOT_EVENTS and lemma not in cb.verb_codes:
         return None
@@ -222,7 +253,9 @@ def verb_trigger(tok: Token, cb: Codebook) -> Trigger | None:
             end += len(chosen.after)
         block = cb.blocks[chosen.block]
         multi = bool(chosen.after or chosen.before)
-        pat = _best_pattern(tok, block.patterns, cb, None if multi else own_code)
+        pat = _best_pattern(tok, block.patterns, cb, None if multi else own_code, own_code or line_code)
+        if pat is not None and not pat.post and any(c.dep_ == "xcomp" for c in tok.children):
+            pat = None  # "troops continue to guard": the subject alone does not say what they do
         if pat is not None:
             if pat.code is None:
                 return None
@@ -261,6 +294,8 @@ def _party(tok: Token, cb: Codebook) -> bool:
         return True
     if tok.lemma_.lower() in cb.agent_heads or tok.lower_ in cb.agent_heads:
         return True
+    if tok.pos_ == "NOUN" and person_noun(tok.lower_, tok.lemma_.lower(), cb.noun_heads):
+        return True  # "released the defendants"
     if tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children):
         return True  # "released 12", "freed 20 Palestinians"
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lemma_.lower() in (
@@ -301,15 +336,37 @@ def noun_trigger(tok: Token, cb: Codebook) -> Trigger | None:
     if best is None:
         return None
     key, start, end = best
+    if _setting_of_statement(tok, cb):
+        return None
     e = cb.nouns[key]
     strength = "noun" if e.standalone else "content"
     return Trigger(tok, start, end, "noun", e.code, e.event, e.mode, strength,
                    f"noun '{key}' -> {e.code or e.event + (' ' + e.mode if e.mode else '')}")
 
 
+def _setting_of_statement(tok: Token, cb: Codebook) -> bool:
+    """ "said at a joint news conference": the noun with its modifiers is a statement's setting."""
+    doc = tok.doc
+    for n in (2, 1):
+        prev = doc[max(0, tok.i - n): tok.i]
+        if len(prev) == n and " ".join([t.lower_ for t in prev] + [tok.lemma_.lower()]) in cb.non_event_nouns:
+            return True
+    return False
+
+
+def reporting_construction(tok: Token) -> bool:
+    """ "according to X", "as reported by X": who says it, not something done."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.lower_ in ("quoted", "cited") and tok.dep_ in ("advcl", "acl", "prep") and any(
+        c.dep_ == "agent" for c in tok.children)
+
+
 def find_triggers(sent: Span, cb: Codebook) -> list[Trigger]:
     out = []
     for tok in sent:
+        if reporting_construction(tok):
+            continue
         if tok.tag_ in VERB_TAGS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             # adjectival participles ("the defeated party", "armed men", "evacuated the wounded")
             # are not events
