@@ -27,3 +27,13 @@ def test_plurals():
 def test_word_offsets_point_into_the_text(text):
     for w, s, e in words(text):
         assert text[s:e] == w or (w and text[s:e].startswith(w))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30))
+def test_ascii_fast_path_folds_as_unicode_normalisation_does(text):
+    import unicodedata
+
+    from communique.extract.actors.names import fold
+
+    slow = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    assert fold(text) == slow.casefold()

@@ -1,6 +1,7 @@
 import spacy
 from spacy.tokens import Doc
 
+from communique.extract.actors.docview import DocView
 from communique.extract.actors.recognize import Ent, recognize, trim
 
 
@@ -35,7 +36,7 @@ def test_family_name_takes_the_label_of_the_person(tiny_kb):
 
 def test_model_spans_lose_scores_titles_and_run_ons(tiny_kb):
     doc = make_doc(["King", "Norodom", "Sihanouk", "56", "st", "Kaluwitharana"])
-    parts = trim(doc, tiny_kb, Ent(0, 6, "PERSON"))
+    parts = trim(DocView(doc), tiny_kb, Ent(0, 6, "PERSON"))
     assert [doc[p.start:p.end].text for p in parts] == ["Norodom Sihanouk", "Kaluwitharana"]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import pickle
 import sqlite3
 
 import pytest
@@ -38,6 +39,29 @@ def test_lookup_many_matches_lookup(tiny_gazetteer):
     many = tiny_gazetteer.lookup_many({"springfield", "illinois", "nowhere at all"})
     assert set(many) == {"springfield", "illinois"}
     assert many["springfield"] == tiny_gazetteer.lookup("Springfield")
+
+
+def test_remembered_lookups_equal_fresh_ones_and_are_not_shared(tiny_gazetteer, monkeypatch):
+    g = pickle.loads(pickle.dumps(tiny_gazetteer))  # a copy travels without what it remembers
+    assert g._memo == {}
+    first = g.lookup_many({"springfield", "nowhere"})
+    first["springfield"].clear()  # the caller owns the lists it gets
+    again = g.lookup_many({"springfield", "nowhere", "illinois"})
+    assert set(again) == {"springfield", "illinois"}
+    assert again["springfield"] == tiny_gazetteer.lookup("Springfield") != []
+    monkeypatch.setattr(gz, "LOOKUP_MEMO_SIZE", 2)
+    for keys in ({"missouri", "springfield"}, {"illinois", "big town"}, {"springfield"}):
+        got = g.lookup_many(keys)
+        assert {k: v for k, v in got.items()} == {k: g.lookup(k) for k in keys if g.lookup(k)}
+        assert len(g._memo) <= 2 + len(keys)
+
+
+def test_remembered_fuzzy_matches_equal_fresh_ones(tiny_gazetteer):
+    g = pickle.loads(pickle.dumps(tiny_gazetteer))
+    first = g.fuzzy("Springfielld")
+    assert first and first[0][0].name == "Springfield"
+    first.clear()
+    assert g.fuzzy("Springfielld") == tiny_gazetteer._fuzzy("springfielld", 92.0, 5000)
 
 
 def test_admin1_and_country_tables(tiny_gazetteer):

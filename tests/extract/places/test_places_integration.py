@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.extract.places import extract_places
-from communique.extract.places.resolve import Context, rank, resolve
+from communique.extract.places.resolve import Context, _Difference, rank, resolve, score
 from communique.extract.places.recognize import Mention
 from communique.nlp import ParsedDoc
 from communique.schema import CleanDoc
@@ -99,3 +99,23 @@ def test_resolver_follows_a_written_container(tiny_gazetteer):
     choice = resolve(groups, gaz=tiny_gazetteer, demonym_votes=Counter(),
                      area_words={"springfield": False, "illinois": False})
     assert choice["springfield"].entry.admin1 == "MO"
+
+
+counters = st.dictionaries(st.sampled_from("abcdef"), st.floats(0.01, 5.0), max_size=6).map(Counter)
+
+
+@given(counters, counters)
+def test_a_context_without_a_name_reads_as_counter_subtraction(a, b):
+    less = _Difference(a, b)
+    for k in "abcdefz":
+        assert less[k] == (a - b)[k]
+
+
+def test_ranked_scores_are_the_scores_of_each_candidate(tiny_gazetteer):
+    ctx = Context(Counter({"US": 2.0, "RU": 1.0}), Counter({("US", "MO"): 1.0}),
+                  Counter({("US", "IL"): 0.5, ("US", "MO"): 0.5}), 2)
+    hints = tiny_gazetteer.lookup("Missouri")
+    ranked = rank(tiny_gazetteer.lookup("Springfield"), ctx=ctx, hints=hints, gaz=tiny_gazetteer)
+    assert len(ranked) == 2
+    for s, e in ranked:
+        assert s == score(e, ctx=ctx, hints=hints, gaz=tiny_gazetteer)

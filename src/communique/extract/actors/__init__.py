@@ -35,19 +35,20 @@ from ...nlp import ParsedDoc
 from ...schema import Actor
 from .coder import Coding
 from .context import fill_from_context, link_appositions
+from .docview import DocView
 from .kb import ActorKB, load_actor_kb
 from .mentions import find_mentions
+from .names import key
 from .merge import merge, to_actor
 from .recognize import recognize
 
 
-def document_countries(parsed: ParsedDoc, kb: ActorKB) -> frozenset[str]:
+def document_countries(parsed: ParsedDoc, kb: ActorKB, view: DocView) -> frozenset[str]:
     """The countries an article names (title and named places in the text): tie-breakers."""
     out: set[str] = set()
-    doc = parsed.doc
-    for e in doc.ents:
+    for e in view.ents:
         if e.label_ in ("GPE", "NORP"):
-            place = kb.places.get(_key(e.text))
+            place = kb.places.get(key(e.text))
             if place is not None:
                 out.add(place.iso3)
     title = parsed.clean.title
@@ -58,22 +59,17 @@ def document_countries(parsed: ParsedDoc, kb: ActorKB) -> frozenset[str]:
     return frozenset(out)
 
 
-def _key(text: str) -> str:
-    from .names import key
-
-    return key(text)
-
-
 def extract_actors(parsed: ParsedDoc, *, kb: ActorKB) -> list[Actor]:
     """The actors of one parsed article (see the module docstring)."""
     doc = parsed.doc
     published = parsed.clean.published
     date = str(published)[:10] if published else None
-    context = document_countries(parsed, kb)
-    ents = recognize(doc, kb)
-    mentions = find_mentions(doc, ents, kb, date=date, context=context)
-    link_appositions(doc, mentions)
-    fill_from_context(doc, mentions, kb, context)
+    view = DocView(doc)  # the token attributes every step reads, gathered once
+    context = document_countries(parsed, kb, view)
+    ents = recognize(doc, kb, view=view)
+    mentions = find_mentions(doc, ents, kb, date=date, context=context, view=view)
+    link_appositions(view, mentions)
+    fill_from_context(view, mentions, kb, context)
     groups = merge(mentions, parsed.text)
     return [to_actor(g, doc_id=parsed.clean.id, text=parsed.text) for g in groups]
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
+from .docview import DocView
 from .kb import ActorKB
 from .mentions import Mention
 from .names import key
@@ -24,7 +23,7 @@ INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})
 DESCRIPTIONS = ("ROLE", "ORG")
 
 
-def link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+def link_appositions(view: DocView, mentions: list[Mention]) -> None:
     """Join each name and the description in apposition to it (either order)."""
     by_token = {}
     for m in mentions:
@@ -33,7 +32,7 @@ def link_appositions(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        tok = doc[m.token]
+        tok = view.tokens[m.token]
         partners = [by_token.get(c.i) for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ == "appos":
             partners.append(by_token.get(tok.head.i))
@@ -57,19 +56,19 @@ def _described(person: Mention, desc: Mention):
     return replace(p, code=code, sector=sector, office=p.office or d.office, resolution=why)
 
 
-def fill_from_context(doc: Doc, mentions: list[Mention], kb: ActorKB, context: frozenset[str]) -> None:
+def fill_from_context(view: DocView, mentions: list[Mention], kb: ActorKB, context: frozenset[str]) -> None:
     """Give uncoded groups, bodies and titled people the one country around them."""
     by_sent: dict[int, set[str]] = {}
     for m in mentions:
         if m.coding.code and m.coding.code not in INTERNATIONAL:
             by_sent.setdefault(m.sent, set()).add(m.coding.code)
-    for e in doc.ents:
+    for e in view.ents:
         if e.label_ in ("GPE", "NORP", "LOC"):
             place = kb.places.get(key(e.text))
             if place is not None:
-                by_sent.setdefault(e.sent.start, set()).add(place.iso3)
+                by_sent.setdefault(view.sent_of[e.start], set()).add(place.iso3)
     in_doc = set(context).union(*by_sent.values()) - INTERNATIONAL
-    org_tokens = {t.idx for t in doc if t.ent_type_ == "ORG"}
+    org_tokens = {view.starts[i] for i, label in enumerate(view.ent_type) if label == "ORG"}
     for m in mentions:
         c = m.coding
         if c.code or not c.sector or m.label == "PRON" or c.sector == "UNK":

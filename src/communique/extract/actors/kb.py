@@ -20,6 +20,8 @@ be been it its this that these those who whom which what not no new s""".split()
 PLACE_PRIORITY = {"country": 0, "people": 0, "pre": 1, "capital": 2, "city": 3}
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
                        "le", "la", "du", "dos", "das", "del"})
+AGENT_MEMO_SIZE = 1 << 16
+_UNKNOWN = object()
 
 
 class _Names(msgspec.Struct):
@@ -127,6 +129,7 @@ class ActorKB:
         self.given_names = given_names
         self.regions = regions
         """Second-level region names (counties...): places, though never coded as actors."""
+        self._agent_memo: dict[str, str | None] = {}
         self._by_entry: dict[int, list[str]] | None = None
         self._surnames: dict[str, list[int]] | None = None
         self._partial: dict[str, list[int]] | None = None
@@ -187,6 +190,16 @@ class ActorKB:
 
     def agent(self, k: str) -> str | None:
         """The sector of a role noun ("soldiers" -> MIL), trying a singular form too."""
+        # asked for every word and sub-phrase the stage looks at, mostly about the same few
+        # thousand strings: remember the answers (up to a bound, so memory stays flat)
+        found = self._agent_memo.get(k, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._agent(k)
+            if len(self._agent_memo) < AGENT_MEMO_SIZE:
+                self._agent_memo[k] = found
+        return found
+
+    def _agent(self, k: str) -> str | None:
         if k in self.agents:
             return self.agents[k]
         for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("men", "man")):

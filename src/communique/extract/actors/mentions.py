@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .coder import Coding, Word, code_phrase
+from .docview import DocView
 from .kb import ActorKB
 from .names import key
 from .recognize import Ent
@@ -47,37 +48,39 @@ class Mention:
     name it describes, whose actor it belongs to."""
 
 
-def _words(doc: Doc, start: int, end: int, ents: dict[int, str]) -> list[Word]:
+def _words(view: DocView, start: int, end: int, ents: dict[int, str]) -> list[Word]:
     out = []
-    for t in doc[start:end]:
-        if t.is_space:
+    words, starts, tokens = view.words, view.starts, view.tokens
+    for i in range(start, min(end, len(words))):
+        if tokens[i].is_space:
             continue
-        out.append(Word(t.text, t.idx, t.idx + len(t.text), ents.get(t.i)))
+        out.append(Word(words[i], starts[i], starts[i] + len(words[i]), ents.get(i)))
     return out
 
 
-def _title_start(doc: Doc, ent: Ent, ent_at: dict[int, Ent], kb: ActorKB) -> int:
+def _title_start(view: DocView, ent: Ent, ent_at: dict[int, Ent], kb: ActorKB) -> int:
     """Where the title before a person's name starts ("US Secretary of State | John Kerry")."""
     roles = kb.role_words
+    words, keys = view.words, view.keys
     start = ent.start
     i = ent.start - 1
-    sent_start = doc[ent.start].sent.start
+    sent_start = view.sent_of[ent.start]
     while i >= sent_start:
-        t = doc[i]
+        text = words[i]
         other = ent_at.get(i)
         if other is not None and other.label in ("GPE", "NORP", "ORG", "FAC") and other.end == i + 1:
             i = other.start - 1
             start = other.start
             continue
-        k = key(t.text)
-        if t.text.lower() in TITLE_GLUE or (k and k in roles and t.pos_ != "VERB") or \
-                k in TITLE_WORDS or (k in kb.places and t.text[:1].isupper()):
+        k = keys[i]
+        if text.lower() in TITLE_GLUE or (k and k in roles and view.tokens[i].pos_ != "VERB") or \
+                k in TITLE_WORDS or (k in kb.places and text[:1].isupper()):
             i -= 1
-            if t.text.lower() not in TITLE_GLUE:
+            if text.lower() not in TITLE_GLUE:
                 start = i + 1
             continue
         break
-    while start < ent.start and doc[start].text.lower() in TITLE_GLUE:
+    while start < ent.start and words[start].lower() in TITLE_GLUE:
         start += 1
     return start
 
@@ -92,37 +95,52 @@ def _acts(tok: Token) -> bool:
 
 
 def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
-                  context: frozenset[str]) -> list[Mention]:
+                  context: frozenset[str], view: DocView | None = None) -> list[Mention]:
+    """``view``: the document's ``DocView`` where the caller has one."""
+    if view is None:
+        view = DocView(doc)
     labels = {i: e.label for e in ents for i in range(e.start, e.end)}
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     used: set[int] = set()
     out: list[Mention] = []
+    # An article repeats its phrases ("the police", "Mr Annan"): code each one once. The coding
+    # depends on the words, their labels and spacing, not on where the phrase stands.
+    codings: dict[tuple, Coding] = {}
+
+    def code(ws: list[Word]) -> Coding:
+        base = ws[0].start
+        k = tuple((w.text, w.start - base, w.end - base, w.label) for w in ws)
+        coding = codings.get(k)
+        if coding is None:
+            coding = codings[k] = code_phrase(kb, ws, date=date, context=context)
+        return coding
 
     def add(start: int, end: int, pstart: int, pend: int, label: str, head: int,
             definite: bool = False, prefix: tuple[Word, ...] = ()) -> None:
-        ws = _words(doc, pstart, pend, labels)
+        ws = _words(view, pstart, pend, labels)
         if not ws:
             return
         ws = [*prefix, *ws]
-        coding = code_phrase(kb, ws, date=date, context=context)
+        coding = code(ws)
         if label not in ("PERSON", "ORG") and coding.empty:
             return
-        span = doc[start:end]
-        mstart, mend = span.start_char, span.end_char
+        mstart, mend = view.char_span(start, end)
         if label == "ROLE" and coding.name is not None and coding.kind == "person":
             # "General Director Ljubomir Acimovic": the name is the mention
             mstart, mend = ws[0].start + coding.name[0], ws[0].start + coding.name[1]
             label = "PERSON"
-        out.append(Mention(mstart, mend, doc[pstart:pend].start_char,
-                           doc[pstart:pend].end_char, label, coding, head, doc[head].sent.start,
-                           definite))
+        out.append(Mention(mstart, mend, *view.char_span(pstart, pend), label, coding, head,
+                           view.sent_of[head], definite))
         used.update(range(pstart, pend))
 
     for e in ents:  # people first: their titles take in the bodies and places they name
         if e.label == "PERSON":
-            add(e.start, e.end, _title_start(doc, e, ent_at, kb), e.end, "PERSON", e.end - 1)
-    for chunk in doc.noun_chunks:  # then role phrases: "Chile's Defense Ministry", "US destroyer"
-        _role_chunk(doc, chunk, kb, ent_at, used, add)
+            add(e.start, e.end, _title_start(view, e, ent_at, kb), e.end, "PERSON", e.end - 1)
+    # then role phrases: "Chile's Defense Ministry", "US destroyer"; only chunks with a role word
+    # can be one (``_role_chunk`` checks again), and most have none: no Span built for those
+    for start, end in view.noun_chunks:
+        if any(view.keys[i] in kb.role_words for i in range(start, end)):
+            _role_chunk(view, doc[start:end], kb, ent_at, used, add)
     for e in ents:
         if e.label == "PERSON" or any(i in used for i in range(e.start, e.end)):
             continue
@@ -146,21 +164,21 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
                 continue  # "Syrian" modifies; "Palestinians" act
             if (_acts(root) or len(doc) <= e.end - e.start + 1) and not _modifies_role(root, kb):
                 add(e.start, e.end, e.start, e.end, e.label, root.i)
-    if _is_fragment(doc) and not any(m.phrase_start <= doc[0].idx and m.phrase_end >= doc[-1].idx
-                                     for m in out):
+    if view.fragment and not any(m.phrase_start <= doc[0].idx and m.phrase_end >= doc[-1].idx
+                                 for m in out):
         # a text that is one phrase (a caption, a bare name): code it whole
         end = len(doc)
         while end > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         label = "ROLE"
         add(0, end, 0, end, label, doc[0:end].root.i)
-    for t in doc:
-        g = PERSON_PRONOUNS.get(t.lower_)
+    for t, lower in zip(view.tokens, view.lower):
+        g = PERSON_PRONOUNS.get(lower)
         if g and t.dep_ in ("nsubj", "nsubjpass"):
             out.append(Mention(t.idx, t.idx + len(t.text), t.idx, t.idx + len(t.text), "PRON",
                                Coding(sector="UNK", kind=None, gender=g,
                                       resolution="unresolved pronoun -> UNK"),
-                               t.i, t.sent.start))
+                               t.i, view.sent_of[t.i]))
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -184,68 +202,66 @@ def _people_phrase(doc: Doc, e: Ent, root: Token, ent_at: dict[int, Ent]) -> tup
     return start, end
 
 
-def _is_fragment(doc: Doc) -> bool:
-    sents = list(doc.sents)
-    return len(sents) == 1 and len(doc) <= 12 and sents[0].root.pos_ not in ("VERB", "AUX")
-
-
-def _role_chunk(doc: Doc, chunk, kb: ActorKB, ent_at: dict[int, Ent], used: set[int], add) -> None:
+def _role_chunk(view: DocView, chunk, kb: ActorKB, ent_at: dict[int, Ent], used: set[int], add) -> None:
     """A noun phrase with a role word in it is coded whole, owners and all."""
+    doc, words, keys, lower, tokens = view.doc, view.words, view.keys, view.lower, view.tokens
     root = chunk.root
     if root.i in used or root.pos_ not in ("NOUN", "PROPN"):
         return
-    if not any(key(t.text) in kb.role_words for t in chunk):
+    if not any(keys[i] in kb.role_words for i in range(chunk.start, chunk.end)):
         return
     owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
                   and chunk.start <= c.i), None)
-    if owner is not None and kb.agent(key(owner.text)) and not kb.agent(key(root.text)):
+    if owner is not None and kb.agent(keys[owner.i]) and not kb.agent(keys[root.i]):
         # "the Russian government's refusal": the owner is the actor
-        _role_chunk(doc, doc[chunk.start:owner.i + 1], kb, ent_at, used, add)
+        _role_chunk(view, doc[chunk.start:owner.i + 1], kb, ent_at, used, add)
         return
-    head_is_role = kb.agent(key(root.text)) or (root.i > 0 and kb.agent(key(f"{doc[root.i - 1].text} {root.text}")))
+    head_is_role = kb.agent(keys[root.i]) or (
+        root.i > 0 and kb.agent(key(f"{words[root.i - 1]} {root.text}")))
     if not head_is_role and root.tag_ in ("NNS", "NNPS") and any(
-            c.dep_ == "compound" and kb.agent(key(c.text)) in ARMED for c in root.children):
+            c.dep_ == "compound" and kb.agent(keys[c.i]) in ARMED for c in root.children):
         head_is_role = True  # "Israeli army bulldozers": the machines of an armed body
-    if not _is_fragment(doc) and not (head_is_role and (_acts(root) or root.dep_ == "pobj")):
+    if not view.fragment and not (head_is_role and (_acts(root) or root.dep_ == "pobj")):
         return  # "the official rate": a role word that does not head an acting phrase
-    if any(ent_at.get(t.i) is not None and ent_at[t.i].label == "PERSON" for t in chunk):
+    if any(ent_at.get(i) is not None and ent_at[i].label == "PERSON" for i in range(chunk.start, chunk.end)):
         return
     start = chunk.start
-    for t in doc[chunk.start:root.i]:
-        if "\n" in t.text or "\n" in t.whitespace_:
-            start = t.i + 1  # a dateline or heading is no part of the phrase
-    definite = doc[start].lower_ == "the"
-    while start < root.i and doc[start].pos_ in ("DET", "PRON", "NUM") and doc[start].dep_ != "poss":
+    for i in range(chunk.start, root.i):
+        if "\n" in words[i] or "\n" in view.ws[i]:
+            start = i + 1  # a dateline or heading is no part of the phrase
+    definite = lower[start] == "the"
+    while start < root.i and tokens[start].pos_ in ("DET", "PRON", "NUM") and tokens[start].dep_ != "poss":
         start += 1
     end = chunk.end
-    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+    n = len(words)
+    while end < n - 1 and words[end] == "-" and not view.ws[end - 1] \
+            and not view.ws[end] and view.is_alpha[end + 1]:
         end += 2  # "UN secretary-general"
-    if end < len(doc) - 1 and doc[end].lower_ == "of" and (
-            ent_at.get(end + 1) is not None or key(root.text) in PARTITIVE_HEADS):
-        nxt = next((c for c in doc.noun_chunks if c.start == end + 1), None)
-        end = ent_at[end + 1].end if ent_at.get(end + 1) is not None else (nxt.end if nxt else end)
-    elif end < len(doc) - 2 and doc[end].lower_ in PLACE_PREPS and doc[end].head.i == root.i:
+    if end < n - 1 and lower[end] == "of" and (
+            ent_at.get(end + 1) is not None or keys[root.i] in PARTITIVE_HEADS):
+        nxt = view.chunk_end.get(end + 1)
+        end = ent_at[end + 1].end if ent_at.get(end + 1) is not None else (nxt if nxt is not None else end)
+    elif end < n - 2 and lower[end] in PLACE_PREPS and tokens[end].head.i == root.i:
         # "rebels in the Ivory Coast", "students at Cumhuriyet University", "doctors from two
         # American aid groups": where they are or come from codes them when nothing else does
-        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        k = end + 2 if lower[end + 1] == "the" else end + 1
         where = ent_at.get(k)
-        nxt = next((c for c in doc.noun_chunks if c.start == end + 1), None)
+        nxt = view.chunk_end.get(end + 1)
         if where is not None and where.start == k and where.label in ("GPE", "ORG", "FAC"):
             end = where.end
-        elif nxt is not None and any(ent_at.get(t.i) is not None and ent_at[t.i].label in ("GPE", "NORP")
-                                     for t in nxt):
-            end = nxt.end
+        elif nxt is not None and any(ent_at.get(i) is not None and ent_at[i].label in ("GPE", "NORP")
+                                     for i in range(end + 1, nxt)):
+            end = nxt
     if any(i in used for i in range(start, end)):
         return
     label = "ORG" if ent_at.get(root.i) is not None and ent_at[root.i].label == "ORG" else "ROLE"
     mstart, mend = start, end
     if label == "ORG":  # the name is what later mentions repeat
         mstart, mend = ent_at[root.i].start, ent_at[root.i].end
-    add(mstart, mend, start, end, label, root.i, definite, _shared_modifiers(doc, root, ent_at))
+    add(mstart, mend, start, end, label, root.i, definite, _shared_modifiers(root, ent_at))
 
 
-def _shared_modifiers(doc: Doc, root: Token, ent_at: dict[int, Ent]) -> tuple[Word, ...]:
+def _shared_modifiers(root: Token, ent_at: dict[int, Ent]) -> tuple[Word, ...]:
     """Nationality words that qualify a conjunct too: "Israeli helicopters and *tanks*"."""
     if root.dep_ != "conj" or any(c.i < root.i and c.dep_ in ("amod", "compound", "poss")
                                   for c in root.children):

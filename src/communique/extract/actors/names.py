@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _DROP = re.compile(r"['.]")
@@ -21,10 +22,15 @@ POSSESSIVE = "'s"
 
 def fold(text: str) -> str:
     """Accents off and case folded: "Nausėda" -> "nauseda"."""
+    if text.isascii():  # nothing to decompose (the usual case)
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# The actor stage asks for the keys of the same words and phrases over and over (every token
+# of every article, every sub-phrase while segmenting): a key is a pure function of its text.
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The lookup key of a name or phrase (see the module docstring)."""
     s = fold(text.translate(_APOSTROPHES))
@@ -47,6 +53,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def word_key(word: str) -> str:
     """The key of one word; the possessive marker keeps a recognisable form."""
     w = word.translate(_APOSTROPHES)

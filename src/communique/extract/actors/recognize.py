@@ -13,6 +13,7 @@ names) and gives one string different labels in one article. The corrections, in
    from the article (case-folded) and given-name patterns are labelled instead.
 
 The result is a list of ``Ent`` (token spans); ``doc.ents`` is left untouched for the other stages.
+The functions read the document through a ``DocView`` (token attributes as lists).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .docview import DocView
 from .kb import ActorKB
 from .names import key
 
@@ -66,28 +68,29 @@ def _namepart(t: str, caps: bool) -> bool:
     return _titlecase(t)
 
 
-def caps_sentences(doc: Doc) -> set[int]:
+def caps_sentences(view: DocView) -> set[int]:
     """Indexes of the tokens in sentences written in capitals (headlines, datelines)."""
     out: set[int] = set()
-    for sent in doc.sents:
-        alpha = [t for t in sent if t.is_alpha and len(t) > 1]
-        if len(alpha) >= 2 and sum(t.text.isupper() for t in alpha) >= 0.8 * len(alpha):
+    words, is_alpha = view.words, view.is_alpha
+    for sent in view.sents:
+        alpha = [words[i] for i in range(sent.start, sent.end) if is_alpha[i] and len(words[i]) > 1]
+        if len(alpha) >= 2 and sum(w.isupper() for w in alpha) >= 0.8 * len(alpha):
             out.update(range(sent.start, sent.end))
     return out
 
 
-def given_name_spans(doc: Doc, kb: ActorKB, caps: set[int]) -> list[Ent]:
+def given_name_spans(view: DocView, kb: ActorKB, caps: set[int]) -> list[Ent]:
     """People announced by a given name or an initial: "Pete Sampras", "W. Hegg", "ROBERTO DURAN"."""
     out: list[Ent] = []
-    body_words = {key(t.text) for t in doc if t.i not in caps and _titlecase(t.text)
-                  and not t.is_sent_start}
+    words, keys, ws, sent_start = view.words, view.keys, view.ws, view.is_sent_start
+    n = len(words)
+    titled = [_titlecase(w) for w in words]
+    body_words = {keys[i] for i in range(n) if i not in caps and titled[i] and not sent_start[i]}
     i = 0
-    n = len(doc)
     while i < n:
-        tok = doc[i]
         in_caps = i in caps
-        t = tok.text
-        k = key(t)
+        t = words[i]
+        k = keys[i]
         starts = False
         if INITIAL_NAME.match(t) and not in_caps:
             out.append(Ent(i, i + 1, "PERSON", "initial"))
@@ -95,7 +98,7 @@ def given_name_spans(doc: Doc, kb: ActorKB, caps: set[int]) -> list[Ent]:
             continue
         if INITIAL.match(t) and not in_caps:
             starts = True
-        elif (_titlecase(t) or (in_caps and t.isupper())) and k in kb.given_names \
+        elif (titled[i] or (in_caps and t.isupper())) and k in kb.given_names \
                 and k not in NOT_NAMES and k not in kb.places and k not in HONORIFICS \
                 and not kb.agent(k):
             starts = True
@@ -104,24 +107,24 @@ def given_name_spans(doc: Doc, kb: ActorKB, caps: set[int]) -> list[Ent]:
             continue
         j = i + 1
         while j < n and j - i < 5:
-            w = doc[j].text
-            if w == "-" and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
-                    and j + 1 < n and _namepart(doc[j + 1].text, in_caps):
+            w = words[j]
+            if w == "-" and ws[j - 1] == "" and ws[j] == "" \
+                    and j + 1 < n and _namepart(words[j + 1], in_caps):
                 j += 2  # "Anne-Gaelle", "Al-Assad"
                 continue
             if INITIAL.match(w) and not in_caps:
                 j += 1
                 continue
-            if w.lower() in PARTICLES and j + 1 < n and _namepart(doc[j + 1].text, in_caps):
+            if w.lower() in PARTICLES and j + 1 < n and _namepart(words[j + 1], in_caps):
                 j += 1
                 continue
-            if not _namepart(w, in_caps) or key(w) in NOT_NAMES:
+            if not _namepart(w, in_caps) or keys[j] in NOT_NAMES:
                 break
             j += 1
         if in_caps:
             j = min(j, i + 2)
         # a name needs a family name after the given name or initial
-        if j - i >= 2 and _plausible_name(doc, kb, i, j, body_words if in_caps else None):
+        if j - i >= 2 and _plausible_name(view, kb, i, j, body_words if in_caps else None):
             out.append(Ent(i, j, "PERSON", "given name" if not INITIAL.match(t) else "initial"))
             i = j
             continue
@@ -129,10 +132,10 @@ def given_name_spans(doc: Doc, kb: ActorKB, caps: set[int]) -> list[Ent]:
     return out
 
 
-def _plausible_name(doc: Doc, kb: ActorKB, i: int, j: int, body_words: set[str] | None) -> bool:
-    keys = [key(t.text) for t in doc[i:j]]
+def _plausible_name(view: DocView, kb: ActorKB, i: int, j: int, body_words: set[str] | None) -> bool:
+    keys = view.keys[i:j]
     whole = " ".join(keys)
-    if any(k in DESIGNATORS for k in keys[1:]) or (j < len(doc) and key(doc[j].text) in DESIGNATORS):
+    if any(k in DESIGNATORS for k in keys[1:]) or (j < len(view.keys) and view.keys[j] in DESIGNATORS):
         return False  # "Magna International", "Trent Bridge", "Jones Medical Industries"
     if whole in kb.places or " ".join(keys[:2]) in kb.places:
         return False  # "Hong Kong"
@@ -168,31 +171,28 @@ def merge_person_evidence(ents: list[Ent], extra: list[Ent]) -> list[Ent]:
     return sorted(out, key=lambda e: e.start)
 
 
-def _text(doc: Doc, e: Ent) -> str:
-    return doc[e.start:e.end].text
-
-
-def propagate(doc: Doc, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[Ent]:
+def propagate(view: DocView, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[Ent]:
     """One label per string in a document, and family names of known people labelled as people."""
     people = [e for e in ents if e.label == "PERSON" and e.end - e.start >= 2]
     surnames: set[str] = set()
     place_surnames: set[str] = set()
     full: set[str] = set()
+    words, keys = view.words, view.keys
     for e in people:
-        full.add(key(_text(doc, e)))
-        last = doc[e.end - 1].text
-        if len(last) > 2 and (key(last) in kb.places or key(last) in kb.regions):
-            place_surnames.add(key(last))
-        if len(last) > 2 and key(last) not in kb.places and key(last) not in kb.given_names:
-            surnames.add(key(last))
+        full.add(key(view.span_text(e.start, e.end)))
+        last, klast = words[e.end - 1], keys[e.end - 1]
+        if len(last) > 2 and (klast in kb.places or klast in kb.regions):
+            place_surnames.add(klast)
+        if len(last) > 2 and klast not in kb.places and klast not in kb.given_names:
+            surnames.add(klast)
     votes: dict[str, Counter] = {}
     for e in ents:
         if e.start not in caps:
-            votes.setdefault(key(_text(doc, e)), Counter())[e.label] += 1
+            votes.setdefault(key(view.span_text(e.start, e.end)), Counter())[e.label] += 1
     out: list[Ent] = []
     taken: set[int] = set()
     for e in ents:
-        k = key(_text(doc, e))
+        k = key(view.span_text(e.start, e.end))
         if e.label != "PERSON" and e.end - e.start == 1 and (
                 k in surnames or (k in place_surnames and e.why == "known place")):
             # a family name that is also a place ("Kerry") only where the model saw a person
@@ -213,28 +213,29 @@ def propagate(doc: Doc, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[En
         if k not in known and len(c) == 1 and len(k) > 2:
             known.setdefault(k, next(iter(c)))
     lengths = sorted({len(k.split()) for k in known}, reverse=True)
+    is_alpha = view.is_alpha
+    size = len(words)
     i = 0
-    while i < len(doc):
-        if i in taken or not (doc[i].text[:1].isupper()):
+    while i < size:
+        if i in taken or not (words[i][:1].isupper()):
             i += 1
             continue
         hit = None
         for n in lengths:
-            span = doc[i:i + n]
-            if len(span) < n or any(j in taken for j in range(i, i + n)):
+            if i + n > size or not taken.isdisjoint(range(i, i + n)):
                 continue
-            if not (span[0].is_alpha and span[-1].is_alpha):
+            if not (is_alpha[i] and is_alpha[i + n - 1]):
                 continue
-            k = key(span.text)
+            k = keys[i] if n == 1 else key(view.span_text(i, i + n))
             label = known.get(k)
             if label is None or len(k.split()) != n:
                 continue
             in_caps = i in caps
-            if not in_caps and not all(_titlecase(t.text) or t.text.isupper() or not t.is_alpha
-                                       for t in span):
+            if not in_caps and not all(_titlecase(words[j]) or words[j].isupper() or not is_alpha[j]
+                                       for j in range(i, i + n)):
                 continue
-            if label == "PERSON" and not in_caps and n == 1 and doc[i].is_sent_start \
-                    and doc[i].is_stop:
+            if label == "PERSON" and not in_caps and n == 1 and view.is_sent_start[i] \
+                    and view.tokens[i].is_stop:
                 continue  # "Such a result" is not Mr Such
             hit = Ent(i, i + n, label, "same string elsewhere in the article")
             break
@@ -247,12 +248,12 @@ def propagate(doc: Doc, ents: list[Ent], kb: ActorKB, caps: set[int]) -> list[En
     return sorted(out, key=lambda e: e.start)
 
 
-def _as_place(doc: Doc, kb: ActorKB, e: Ent) -> Ent:
+def _as_place(view: DocView, kb: ActorKB, e: Ent) -> Ent:
     """Model "people" that are places or bodies: "Kent", "Magna International Inc",
     "Standard Liege" (a name ending in a place and starting with no given name)."""
     if e.label != "PERSON":
         return e
-    keys = [key(t.text) for t in doc[e.start:e.end]]
+    keys = view.keys[e.start:e.end]
     k = " ".join(keys)
     first_given = keys[0] in kb.given_names
     if (k in kb.places or k in kb.regions) and (len(keys) == 1 or not first_given):
@@ -264,65 +265,69 @@ def _as_place(doc: Doc, kb: ActorKB, e: Ent) -> Ent:
     return e
 
 
-def dictionary_people(doc: Doc, kb: ActorKB, ents: list[Ent]) -> list[Ent]:
+def dictionary_people(view: DocView, kb: ActorKB, ents: list[Ent]) -> list[Ent]:
     """Multi-word names of dictionary people the model did not label as people."""
     out = []
     for e in ents:
         if e.label in ("ORG", "GPE", "NORP", "LOC", "FAC") and e.end - e.start >= 2:
-            ids = kb.index.get(key(_text(doc, e)), ())
+            ids = kb.index.get(key(view.span_text(e.start, e.end)), ())
             if ids and all(kb.kinds[i] == "person" for i in ids) \
-                    and key(doc[e.start].text) in kb.given_names:
+                    and view.keys[e.start] in kb.given_names:
                 out.append(Ent(e.start, e.end, "PERSON", "dictionary person"))
     return out
 
 
-def trim(doc: Doc, kb: ActorKB, e: Ent) -> list[Ent]:
+def trim(view: DocView, kb: ActorKB, e: Ent) -> list[Ent]:
     """Model spans without trailing scores and punctuation, leading titles, or run-ons into a
     second name ("J. Russell 56", "King Norodom Sihanouk", "Gillespie st Kaluwitharana")."""
+    words, ws, is_alpha, keys = view.words, view.ws, view.is_alpha, view.keys
     start, end = e.start, e.end
-    while start < end and ((not doc[start].is_alpha and not INITIAL.match(doc[start].text)
-                            and not INITIAL_NAME.match(doc[start].text))
-                           or doc[start].lower_ in ("the", "a", "an")):
+    while start < end and ((not is_alpha[start] and not INITIAL.match(words[start])
+                            and not INITIAL_NAME.match(words[start]))
+                           or view.lower[start] in ("the", "a", "an")):
         start += 1
     for k in range(start + 1, end):
-        if doc[k].text in ("-", "--", "\u2013", "\u2014") and doc[k].whitespace_ and doc[k - 1].whitespace_:
+        if words[k] in ("-", "--", "\u2013", "\u2014") and ws[k] and ws[k - 1]:
             end = k  # "the Syrian National Council - has": a dash ends the name
             break
     if e.label != "PERSON":
-        while end > start + 1 and doc[end - 1].is_alpha and doc[end - 1].text.islower():
+        while end > start + 1 and is_alpha[end - 1] and words[end - 1].islower():
             end -= 1
-    while end > start and (not doc[end - 1].is_alpha or doc[end - 1].text.lower() in ("'s", "’s")):
-        if INITIAL.match(doc[end - 1].text):
+    while end > start and (not is_alpha[end - 1] or words[end - 1].lower() in ("'s", "’s")):
+        if INITIAL.match(words[end - 1]):
             break
         end -= 1
     if e.label == "PERSON":
-        while end - start > 1 and (key(doc[start].text) in HONORIFICS or kb.agent(key(doc[start].text))
-                                   or doc[start].text.lower().startswith(("major-", "lieutenant-"))):
+        while end - start > 1 and (keys[start] in HONORIFICS or kb.agent(keys[start])
+                                   or words[start].lower().startswith(("major-", "lieutenant-"))):
             start += 1
         for k in range(start + 1, end):
-            t = doc[k]
-            lowerword = t.is_alpha and t.text.islower() and t.text not in PARTICLES \
-                and not (doc[k - 1].text == "-" and not doc[k - 1].whitespace_)  # "Hou-jen"
-            joiner = t.text in ("-", "'") and not t.whitespace_ and not doc[k - 1].whitespace_
-            breaker = not t.is_alpha and not joiner and not INITIAL.match(t.text) \
-                and not INITIAL_NAME.match(t.text)
-            case_change = t.text.isupper() and len(t) >= 2 and _titlecase(doc[k - 1].text)
+            t = words[k]
+            lowerword = is_alpha[k] and t.islower() and t not in PARTICLES \
+                and not (words[k - 1] == "-" and not ws[k - 1])  # "Hou-jen"
+            joiner = t in ("-", "'") and not ws[k] and not ws[k - 1]
+            breaker = not is_alpha[k] and not joiner and not INITIAL.match(t) \
+                and not INITIAL_NAME.match(t)
+            case_change = t.isupper() and len(t) >= 2 and _titlecase(words[k - 1])
             if lowerword or breaker or case_change:
                 return [x for part in ((start, k), (k if case_change else k + 1, end))
-                        if part[1] > part[0] for x in trim(doc, kb, Ent(*part, e.label, e.why))]
+                        if part[1] > part[0] for x in trim(view, kb, Ent(*part, e.label, e.why))]
     if end <= start:
         return []
     return [Ent(start, end, e.label, e.why)]
 
 
-def recognize(doc: Doc, kb: ActorKB) -> list[Ent]:
-    """The document's named entities after the corrections described in the module docstring."""
-    caps = caps_sentences(doc)
-    ents = [t for e in doc.ents if e.label_ in NAME_LABELS and not (e.start in caps and e.label_ == "PERSON")
+def recognize(doc: Doc, kb: ActorKB, *, view: DocView | None = None) -> list[Ent]:
+    """The document's named entities after the corrections described in the module docstring.
+    ``view``: the document's ``DocView`` where the caller has one."""
+    if view is None:
+        view = DocView(doc)
+    caps = caps_sentences(view)
+    ents = [t for e in view.ents if e.label_ in NAME_LABELS and not (e.start in caps and e.label_ == "PERSON")
             and any(c.isupper() for c in e.text)  # "antiwar" is no name
-            for t in trim(doc, kb, Ent(e.start, e.end, e.label_))]
-    ents = [_as_place(doc, kb, e) for e in ents]
-    people = [t for e in given_name_spans(doc, kb, caps) for t in trim(doc, kb, e)]
+            for t in trim(view, kb, Ent(e.start, e.end, e.label_))]
+    ents = [_as_place(view, kb, e) for e in ents]
+    people = [t for e in given_name_spans(view, kb, caps) for t in trim(view, kb, e)]
     ents = merge_person_evidence(ents, people)
-    ents = merge_person_evidence(ents, dictionary_people(doc, kb, ents))
-    return propagate(doc, ents, kb, caps)
+    ents = merge_person_evidence(ents, dictionary_people(view, kb, ents))
+    return propagate(view, ents, kb, caps)

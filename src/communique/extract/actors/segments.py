@@ -97,12 +97,17 @@ def capitalised(w: Word) -> bool:
 
 
 def phrase_key(ws: list[Word]) -> str:
-    return key(" ".join(w.text for w in ws).replace(" '", "'").replace(" \u2019", "\u2019"))
+    return _texts_key([w.text for w in ws])
+
+
+def _texts_key(texts: list[str]) -> str:
+    return key(" ".join(texts).replace(" '", "'").replace(" \u2019", "\u2019"))
 
 
 def segment(kb: ActorKB, ws: list[Word]) -> list[Segment]:
     """Longest-match segmentation, dictionary names before role nouns."""
     lower = all(not capitalised(w) for w in ws)
+    texts = [w.text for w in ws]
     out: list[Segment] = []
     i = 0
     while i < len(ws):
@@ -117,15 +122,17 @@ def segment(kb: ActorKB, ws: list[Word]) -> list[Segment]:
         for j in range(min(len(ws), i + MAX_WORDS), i, -1):
             if j - i > 1 and ws[j - 1].text == "-":
                 continue  # "Iranian-" of "Iranian-backed": the hyphen belongs to what follows
-            k = phrase_key(ws[i:j])
+            k = _texts_key(texts[i:j])  # phrase_key(ws[i:j])
             if not k:
                 continue
-            text = span_text(ws, i, j)
             place = kb.places.get(k) if named_ok else None
             entries = kb.lookup(k) if named_ok else []
             if ws[i].label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
                 place = None if ws[i].label == "PERSON" else place
             sector = kb.agent(k)
+            if not (place or entries or sector):
+                continue  # most sub-phrases are nothing: no need to write out their text
+            text = span_text(ws, i, j)
             if place and place.role != "city":
                 best = Segment("place", i, j, text, k, iso3=place.iso3, role=place.role)
             elif entries and sector and (all(e.kind != "person" for e in entries)

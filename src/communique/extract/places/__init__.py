@@ -31,10 +31,11 @@ def extract_places(parsed: ParsedDoc, *, gazetteer: Gazetteer) -> list[Place]:
     provinces the article is about; that context then decides which of the other capitalised
     names are places, and all of them are resolved together."""
     doc, text = parsed.doc, parsed.text
-    mentions = find_mentions(doc, gazetteer)
-    demonym_votes = Counter(gazetteer.demonyms[e.text] for e in doc.ents
+    ents = doc.ents  # built anew on each access: read once
+    mentions = find_mentions(doc, gazetteer, ents=ents)
+    demonym_votes = Counter(gazetteer.demonyms[e.text] for e in ents
                             if e.label_ == "NORP" and e.text in gazetteer.demonyms)
-    surnames = person_surnames(doc)
+    surnames = person_surnames(ents)
     lower_words = set(_LOWER_WORD.findall(text))
 
     firm = _group([m for m in mentions if m.firm and not is_weak_name(m)])

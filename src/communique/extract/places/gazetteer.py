@@ -21,6 +21,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,11 +33,15 @@ log = logging.getLogger(__name__)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 SCHEMA_VERSION = 4
+LOOKUP_MEMO_SIZE = 20_000
+"""How many looked-up keys (found or not) a gazetteer remembers; emptied when full."""
 # Name kinds: the place's own name, an alternate name, a two-letter code trusted only after
 # "Town, ", an abbreviation trusted only when written with its full stop ("Ill." but not "ill").
 MAIN, ALT, CODE, ABBR = 0, 1, 2, 3
 
 
+# Recognition folds every candidate name of every article, and the same names recur.
+@lru_cache(maxsize=1 << 15)
 def fold(name: str) -> str:
     """The matching key: no accents, case or punctuation ("St. John's" -> "st johns")."""
     if name.isascii():
@@ -83,6 +88,10 @@ class Gazetteer:
         self.demonyms: dict[str, str] = context["demonyms"]
         self.common_words: frozenset[str] = frozenset(context["common_words"])
         self._iso3 = {cc: v["iso3"] for cc, v in self.countries.items()}
+        # Articles ask for the same names ("Washington", and capitalised words that are no
+        # place at all) again and again: the answers of earlier queries, by folded key.
+        self._memo: dict[str, tuple[Entry, ...]] = {}
+        self._fuzzy_memo: dict[tuple, tuple[tuple[Entry, float], ...]] = {}
 
     # -- connection: opened lazily, and again after a fork (an SQLite handle must not cross one)
     def _db(self) -> sqlite3.Connection:
@@ -96,6 +105,8 @@ class Gazetteer:
             raise TypeError("an in-memory gazetteer cannot be sent to another process")
         state = dict(self.__dict__)
         state["_conn"] = None
+        state["_memo"] = {}
+        state["_fuzzy_memo"] = {}
         return state
 
     # -- lookups
@@ -112,8 +123,28 @@ class Gazetteer:
 
     def lookup_many(self, keys: set[str]) -> dict[str, list[Entry]]:
         """``lookup`` for many folded keys in a few queries: key -> entries, known keys only."""
+        out: dict[str, list[Entry]] = {}
+        todo = []
+        for k in keys:
+            if not k:
+                continue
+            hit = self._memo.get(k)
+            if hit is None:
+                todo.append(k)
+            elif hit:
+                out[k] = list(hit)
+        if len(self._memo) + len(todo) > LOOKUP_MEMO_SIZE:
+            self._memo.clear()
+        for k, entries in self._query_many(todo).items():
+            out[k] = entries
+            self._memo[k] = tuple(entries)
+        for k in todo:
+            self._memo.setdefault(k, ())
+        return out
+
+    def _query_many(self, keys: list[str]) -> dict[str, list[Entry]]:
         found: dict[str, dict[int, Entry]] = {}
-        keys = sorted(k for k in keys if k)
+        keys = sorted(keys)
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             rows = self._db().execute(
@@ -135,6 +166,15 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 5:
             return []
+        memo = (key, min_score, min_pop)
+        hit = self._fuzzy_memo.get(memo)
+        if hit is None:
+            if len(self._fuzzy_memo) >= LOOKUP_MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            hit = self._fuzzy_memo[memo] = tuple(self._fuzzy(key, min_score, min_pop))
+        return list(hit)
+
+    def _fuzzy(self, key: str, min_score: float, min_pop: int) -> list[tuple[Entry, float]]:
         lo, hi = key[:3], key[:3] + "\uffff"
         rows = self._db().execute(
             "SELECT p.gid, p.name, p.lat, p.lon, p.cc, p.fcode, p.admin1, p.admin2, p.pop, n.kind, n.key "

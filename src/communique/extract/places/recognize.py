@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBR, ALT, CODE, Entry, Gazetteer, fold
 
@@ -92,7 +92,8 @@ class _Names:
         keys = set()
         for t in texts:
             keys.add(fold(t))
-            keys.update(fold(new + t[len(old):]) for old, new in VARIANTS if t.lower().startswith(old))
+            low = t.lower()
+            keys.update(fold(new + t[len(old):]) for old, new in VARIANTS if low.startswith(old))
         self._found = gaz.lookup_many(keys)
 
     def get(self, text: str, *, full_stop: bool = False) -> list[Entry]:
@@ -112,9 +113,9 @@ class _Names:
         return []
 
 
-def _entity_index(doc: Doc) -> list[tuple[str, int, int] | None]:
+def _entity_index(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[str, int, int] | None]:
     index: list[tuple[str, int, int] | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             index[i] = (ent.label_, ent.start, ent.end)
     return index
@@ -169,11 +170,11 @@ def _listed_counties(doc: Doc, caps: list[bool]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _entity_spans(doc: Doc) -> list[tuple[str, int, int, int, int]]:
+def _entity_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[str, int, int, int, int]]:
     """GPE/LOC entities as (label, start, end, widest start, widest end): "the" and a trailing
     possessive cut off, and the capitalised words beside them that may belong to the name."""
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in FIRM_LABELS:
             continue
         start = _strip_the(doc, ent.start, ent.end)
@@ -193,12 +194,20 @@ def _entity_spans(doc: Doc) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """Every stretch that the gazetteer knows, longest first, plus the GPE/LOC entities."""
-    ents = _entity_index(doc)
-    text = doc.text
-    words = [t.text for t in doc]
-    starts = [t.idx for t in doc]
+def find_mentions(doc: Doc, gaz: Gazetteer, *, ents: tuple[Span, ...] | None = None) -> list[Mention]:
+    """Every stretch that the gazetteer knows, longest first, plus the GPE/LOC entities.
+    ``ents``: ``doc.ents`` where the caller has them (spaCy builds them anew on each access)."""
+    if ents is None:
+        ents = doc.ents
+    ent_of = _entity_index(doc, ents)
+    # One pass over the tokens (each ``for t in doc`` builds every Token again); the text is
+    # what ``doc.text`` would join, without a second pass.
+    words, starts, spaces = [], [], []
+    for t in doc:
+        words.append(t.text)
+        starts.append(t.idx)
+        spaces.append(t.whitespace_)
+    text = "".join([w + s for w, s in zip(words, spaces)])
     ends = [b + len(w) for b, w in zip(starts, words)]
 
     def span_text(i: int, j: int) -> str:  # doc[i:j].text without building a Span
@@ -206,7 +215,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     caps = [w[:1].isupper() for w in words]
     runs = _candidate_spans(words, caps)
-    firm = _entity_spans(doc)
+    firm = _entity_spans(doc, ents)
     texts = {span_text(i, j) for i, j in runs}
     for _, start, end, lo, hi in firm:
         texts.update(span_text(a, b) for a in range(lo, start + 1) for b in range(end, hi + 1))
@@ -249,10 +258,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     longest: dict[int, list[int]] = {}
     for i, j in runs:
         longest.setdefault(i, []).append(j)
+    for js in longest.values():
+        js.sort(reverse=True)
     i, n = 0, len(doc)
     while i < n:
         best = None
-        for j in sorted(longest.get(i, ()), reverse=True):
+        for j in longest.get(i, ()):
             if any(covered[k] for k in range(i, j)):
                 continue
             entries = names.get(span_text(i, j), full_stop=j < n and words[j] == ".")
@@ -264,7 +275,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         j, entries = best
         span = doc[i:j]
-        ent = ents[i]
+        ent = ent_of[i]
         label = ent[0] if ent else ""
         whole = bool(ent) and _delimited(doc, i, j, _strip_the(doc, ent[1], ent[2]), ent[2],
                                          listing=ent[0] in FIRM_LABELS)
@@ -276,7 +287,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             covered[k] = True
         i = j
     mentions.sort(key=lambda m: m.start)
-    _link_containers(doc, mentions)
+    _link_containers(text, mentions)
     return mentions
 
 
@@ -314,9 +325,8 @@ def _is_dateline(doc: Doc, i: int, j: int) -> bool:
     return at_start and j < len(doc) and doc[j].text in (",", "(", "-", "--", "\u2014", "\u2013", ":")
 
 
-def _link_containers(doc: Doc, mentions: list[Mention]) -> None:
+def _link_containers(text: str, mentions: list[Mention]) -> None:
     """"Town, State" / "Town, Country": the second names the area that holds the first."""
-    text = doc.text  # built anew on each access: read it once
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start]
         if between.strip() == "," or between.strip() == "(":
@@ -353,12 +363,12 @@ def is_person(doc: Doc, m: Mention, surnames: frozenset[str], *, area: bool) -> 
     return last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_ in SPEECH
 
 
-def person_surnames(doc: Doc) -> frozenset[str]:
+def person_surnames(ents: tuple[Span, ...]) -> frozenset[str]:
     """First and last words of full names ("John Kerry" makes a lone "Kerry" a person). Only
     names of two or three words ending in a capitalised word count: spaCy also calls "Erie GM"
     and a headline's "Freemason Bogdanov Joins Sochi" persons."""
     out = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and ent[-1].text.istitle() and ent[-1].is_alpha:
             out.add(ent[-1].text)
             out.add(ent[0].text)

@@ -29,6 +29,21 @@ CONTAINER_BONUS = 8.0  # "Springfield, Missouri" says it outright
 SPREAD_WEIGHT = 3.0
 
 
+class _Difference:
+    """``a - b`` of two Counters (positive counts only, like Counter subtraction), computed for
+    the keys asked about: the spread holds every province of every candidate of every name,
+    and a name's context without its own spread is read for a few of them only."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a, b) -> None:
+        self.a, self.b = a, b
+
+    def __getitem__(self, k) -> float:
+        v = self.a[k] - self.b[k]
+        return v if v > 0 else 0
+
+
 @dataclass
 class Context:
     """What the article is about: weights of countries and of (country, admin1) provinces from
@@ -37,13 +52,13 @@ class Context:
 
     countries: Counter
     provinces: Counter
-    spread: Counter = field(default_factory=Counter)
+    spread: Counter | _Difference = field(default_factory=Counter)
     names: int = 0
     """How many names the spread is summed over."""
 
     def without(self, other: "Context") -> "Context":
         return Context(self.countries - other.countries, self.provinces - other.provinces,
-                       self.spread - other.spread, self.names - other.names)
+                       _Difference(self.spread, other.spread), self.names - other.names)
 
 
 def spread(entries: list[Entry]) -> Counter:
@@ -63,22 +78,43 @@ def vote(entry: Entry, n: int) -> Context:
     return Context(countries, provinces)
 
 
+@dataclass(frozen=True, slots=True)
+class _Totals:
+    """What ``score`` reads of a context for every candidate: worked out once per context."""
+
+    countries: float
+    top: str | None
+    near_top: list[str]
+    provinces: float
+
+    @staticmethod
+    def of(ctx: Context, gaz: Gazetteer) -> "_Totals":
+        countries = sum(ctx.countries.values())
+        top = ctx.countries.most_common(1)[0][0] if countries else None
+        return _Totals(countries, top, gaz.neighbours(top) if countries else [],
+                       sum(ctx.provinces.values()))
+
+
 def score(entry: Entry, *, ctx: Context, hints: list[Entry], gaz: Gazetteer,
           city_named_like_province: bool = False) -> float:
+    return _score(entry, ctx, _Totals.of(ctx, gaz), hints, city_named_like_province)
+
+
+def _score(entry: Entry, ctx: Context, totals: _Totals, hints: list[Entry],
+           city_named_like_province: bool) -> float:
     # A hand-listed region is what its name usually means: it counts as a million-people place.
     s = 0.9 * math.log10(max(entry.pop, REGION_POP if entry.gid < 0 else 10))
     s += REGION_BONUS if entry.gid < 0 else FEATURE_BONUS.get(entry.fcode, 0.0)
     s += KIND_PENALTY.get(entry.kind, 0.0)
     if hints:
         s += CONTAINER_BONUS if any(_inside(entry, h) for h in hints) else -2.0
-    total = sum(ctx.countries.values())
+    total = totals.countries
     if total and entry.cc:
         s += COUNTRY_SHARE_WEIGHT * ctx.countries[entry.cc] / total
-        top = ctx.countries.most_common(1)[0][0]
-        if entry.cc != top and entry.cc in gaz.neighbours(top):
+        if entry.cc != totals.top and entry.cc in totals.near_top:
             s += 0.5
     province = (entry.cc, entry.admin1)
-    total = sum(ctx.provinces.values())
+    total = totals.provinces
     if total and entry.admin1 and entry.fcode != "ADM1":
         s += PROVINCE_SHARE_WEIGHT * ctx.provinces[province] / total
     if ctx.names > 0 and entry.admin1:
@@ -96,9 +132,10 @@ def rank(entries: list[Entry], *, ctx: Context, hints: list[Entry], gaz: Gazette
         if e.fcode.startswith("PPL"):
             biggest_city[e.cc] = max(biggest_city[e.cc], e.pop)
     scored = []
+    totals = _Totals.of(ctx, gaz)
     for e in entries:
         clash = e.fcode == "ADM1" and biggest_city[e.cc] >= 0.05 * e.pop and not area_word
-        scored.append((score(e, ctx=ctx, hints=hints, gaz=gaz, city_named_like_province=clash), e))
+        scored.append((_score(e, ctx, totals, hints, clash), e))
     scored.sort(key=lambda se: (-se[0], -se[1].pop, se[1].gid))
     return scored
 
@@ -138,7 +175,7 @@ def resolve(groups: dict[str, list[Mention]], *, gaz: Gazetteer, demonym_votes: 
             total.provinces.update(v.provinces)
         new = {}
         for k, ms in groups.items():
-            own = votes.get(k, Context(Counter(), Counter()))
+            own = votes.get(k) or Context(Counter(), Counter())
             ctx = total.without(Context(own.countries, own.provinces, spreads[k], 1))
             new[k] = Choice.of(rank(ms[0].entries, ctx=ctx, hints=hints[k], gaz=gaz,
                                     area_word=area_words[k]))

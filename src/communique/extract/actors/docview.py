@@ -1,0 +1,104 @@
+"""What the actor stage reads of a spaCy ``Doc``, gathered once per document.
+
+spaCy builds a new ``Token`` object on every ``doc[i]`` and every iteration, re-runs the noun
+chunk iterator on every ``doc.noun_chunks`` and walks back to the sentence start on every
+``token.sent``. The actor stage looks at each token many times (recognition, titles, role
+phrases), so it reads plain lists built here instead. Everything is derived from the ``Doc``
+alone, and what only some documents need is built on first use.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from .names import key
+
+
+class DocView:
+    """Token attributes as lists indexed by token position, plus per-document facts."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.words: list[str] = [t.text for t in self.tokens]
+        self.ws: list[str] = [t.whitespace_ for t in self.tokens]
+        self.starts: list[int] = [t.idx for t in self.tokens]
+        # Doc.text is the tokens' text with their trailing whitespace, joined
+        self.text = "".join([w + s for w, s in zip(self.words, self.ws)])
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return self.doc.ents
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """``names.key`` of each token's text."""
+        return [key(w) for w in self.words]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return [t.is_alpha for t in self.tokens]
+
+    @cached_property
+    def is_sent_start(self) -> list[bool | None]:
+        return [t.is_sent_start for t in self.tokens]
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return [t.ent_type_ for t in self.tokens]
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @cached_property
+    def sent_of(self) -> list[int]:
+        """The index of the first token of each token's sentence (``token.sent.start``)."""
+        out = [0] * len(self.tokens)
+        for s in self.sents:
+            for i in range(s.start, s.end):
+                out[i] = s.start
+        return out
+
+    @cached_property
+    def noun_chunks(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each of ``doc.noun_chunks``: the chunks a stage reads are few, so
+        their Spans are built by the caller (``doc[start:end]``) where needed."""
+        chunks = self.doc.noun_chunks_iterator
+        if chunks is None:  # no iterator for the language: let spaCy raise its error
+            return [(c.start, c.end) for c in self.doc.noun_chunks]
+        return [(start, end) for start, end, _ in chunks(self.doc)]
+
+    @cached_property
+    def chunk_end(self) -> dict[int, int]:
+        """The end of the first noun chunk starting at each token index."""
+        out: dict[int, int] = {}
+        for start, end in self.noun_chunks:
+            out.setdefault(start, end)
+        return out
+
+    @cached_property
+    def fragment(self) -> bool:
+        """A text that is one phrase (a caption, a bare name), not a sentence."""
+        sents = self.sents
+        return len(sents) == 1 and len(self.tokens) <= 12 and sents[0].root.pos_ not in ("VERB", "AUX")
+
+    def span_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text`` without building a Span."""
+        j = min(j, len(self.words))
+        if not 0 <= i < j:  # empty or unusual slices: as spaCy has them
+            return self.doc[i:j].text
+        return self.text[self.starts[i]:self.starts[j - 1] + len(self.words[j - 1])]
+
+    def char_span(self, i: int, j: int) -> tuple[int, int]:
+        """``(doc[i:j].start_char, doc[i:j].end_char)`` without building a Span."""
+        j = min(j, len(self.words))
+        if not 0 <= i < j:
+            span = self.doc[i:j]
+            return span.start_char, span.end_char
+        return self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
