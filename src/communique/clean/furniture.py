@@ -84,13 +84,17 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
+# A wire dateline: the place name in capitals ("PARIS", "NEW YORK, Jan 13"), the agency in any case.
+DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{1,40}}(?:,[^()\n]{{1,30}})?\s*\((?P<a>(?i:{_AGENCY_LIST}))\)\s*[-–—]",
+                      re.MULTILINE)
+_AGENCY_SEPARATOR = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
+
+
 def dateline_agencies(text: str) -> list[str]:
     """Agencies credited in a wire dateline: "PARIS (Reuters) -", "GENEVA, Jan 13 (AFP) --"."""
     found = []
-    # The place name is in capitals ("PARIS", "NEW YORK, Jan 13"), the agency in any case.
-    for m in re.finditer(rf"^[A-Z][A-Z .'-]{{1,40}}(?:,[^()\n]{{1,30}})?\s*\((?P<a>(?i:{_AGENCY_LIST}))\)\s*[-–—]",
-                         text[:2000], re.MULTILINE):
-        for a in re.split(r"\s*(?:,|/|\band\b|&)\s*", m.group("a")):
+    for m in DATELINE.finditer(text[:2000]):
+        for a in _AGENCY_SEPARATOR.split(m.group("a")):
             name = AGENCIES.get(a.strip().lower())
             if name and name not in found:
                 found.append(name)

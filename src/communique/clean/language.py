@@ -12,6 +12,9 @@ _EN_FUNCTION = frozenset(
     "it its as not but he she they we his her their said will would".split())
 _MIN_WORDS = 12
 """Below this many words language identification is a guess; such texts are taken as English."""
+_EN_SHARE = 0.12
+"""A text with at least this share of English function words is English."""
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,17 @@ def load_language_identifier() -> LanguageIdentifierModel:
 
 def detect_language(text: str, model: LanguageIdentifierModel) -> str:
     """ISO 639-1 code. Short texts and texts dense in English function words are "en"."""
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    words = _WORD.findall(text[:5000].lower())
     if len(words) < _MIN_WORDS:
+        return "en"
+    # Both signals must agree before an article is called non-English: all-caps sports tables
+    # and lists of names fool the character model, never the function-word count. So a text
+    # dense in function words is English whatever the model says, and the model (most of the
+    # cost of cleaning plain text) runs only on the others.
+    english_share = sum(map(_EN_FUNCTION.__contains__, words)) / len(words)
+    if english_share >= _EN_SHARE:
         return "en"
     lang, prob = model.identifier.classify(text[:5000])
     if lang == "en":
         return "en"
-    english_share = sum(w in _EN_FUNCTION for w in words) / len(words)
-    # Both signals must agree before an article is called non-English: all-caps sports tables
-    # and lists of names fool the character model, never the function-word count.
-    return lang if (prob > 0.9 and english_share < 0.12) else "en"
+    return lang if prob > 0.9 else "en"

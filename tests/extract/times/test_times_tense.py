@@ -108,3 +108,13 @@ def test_month_without_year_follows_tense_with_the_model(parsed):
     p = parsed("Protests began in early March. Elections will be held in early March.",
                published="2014-01-13")
     assert [t.value for t in extract_times(p)] == ["2013-03", "2014-03"]
+
+
+def test_root_verb_with_an_infinitive_marker_does_not_loop(nlp):
+    # spaCy makes a new Token object on each access, so a head compared with `is` never equals
+    # its token and a climb to the root never stops: this sentence recursed without end.
+    from communique.extract.times.tense import _verb_above
+
+    doc = nlp("To resume talks on Monday.")
+    root = next(t for t in doc if t.head == t)
+    assert _verb_above(root) is None

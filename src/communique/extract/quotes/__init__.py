@@ -74,10 +74,11 @@ def extract_quotes(parsed: ParsedDoc, *, actors: list[Actor], lexicon: CueLexico
 def _outermost(items: list[Item]) -> list[Item]:
     """Drop attributions nested in the content of another ("X said Y hoped Z" keeps X's): the
     report is X's, and a nested cue is far more often a turn of phrase than a second quote."""
+    pieces = [(s, e, o) for o in items for s, e in o.pieces]
     out = []
     for it in items:
         at = it.cue[0].idx if it.cue else None
-        if at is not None and any(o is not it and any(s <= at < e for s, e in o.pieces) for o in items):
+        if at is not None and any(s <= at < e and o is not it for s, e, o in pieces):
             continue
         out.append(it)
     return out
@@ -126,9 +127,8 @@ def _kind(pieces: list[tuple[int, int]], quotations: list[Quotation], text: str)
     for s, e in pieces:
         total += words(text, s, e)
         for q in quotations:
-            lo, hi = max(s, q.start), min(e, q.end)
-            if lo < hi:
-                inside += words(text, lo, hi)
+            if q.start < e and s < q.end and q.start < q.end:   # they overlap
+                inside += words(text, max(s, q.start), min(e, q.end))
     if total and inside >= total:
         return "direct"
     # Marks inside the content count even when the fragment is one word ("a "disaster"").

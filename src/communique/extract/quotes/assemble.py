@@ -23,11 +23,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
 
 from .cues import (Found, according_found, noun_found, sentence_of, subject_of, that_clause_found, trim,
                    verb_found)
-from .lexicon import CueLexicon
+from .lexicon import VERB_POS, VERB_TAGS, CueLexicon
 from .marks import Quotation, is_title
 
 _WORD = re.compile(r"\w+")
@@ -62,6 +65,63 @@ def words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
+_VERB_POS_IDS = [UNIVERSAL_POS[p] for p in VERB_POS]
+_VERB_ID, _NOUN_ID = UNIVERSAL_POS["VERB"], UNIVERSAL_POS["NOUN"]
+
+
+def _cue_candidates(doc: Doc, lex: CueLexicon, right_ccomp: set[int]) -> list[int]:
+    """Indices of the tokens at which ``Attributor.scan`` can find a cue, read off the doc's
+    arrays: most tokens hold none, and making a ``Token`` of each costs more than the rest of
+    the scan. Every token at which one of ``scan``'s tests can succeed is among them:
+    - a cue verb: tagged as a verb, its form or lower-cased lemma in the lexicon (``verb_lemma``);
+    - the start of a source phrase, "according to" (``according_found``);
+    - an attribution noun, by its lower-cased lemma;
+    - a verb with a complement clause to its right (``that_clause_found``)."""
+    n = len(doc)
+    if not n:
+        return []
+    strings = doc.vocab.strings
+    pos, tag, lower, lemma = doc.to_array([POS, TAG, LOWER, LEMMA]).T
+    verbs = _any_of(pos, _VERB_POS_IDS) | _any_of(tag, [strings[t] for t in VERB_TAGS])
+    out = {i for i in right_ccomp if pos[i] == _VERB_ID}
+    at = np.flatnonzero(verbs)
+    forms, lemmas = lower[at].tolist(), lemma[at].tolist()
+    # Each distinct word's string is looked up once.
+    cue_forms = {h for h in set(forms) if strings[h] in lex.forms}
+    cue_lemmas = {h for h in set(lemmas) if strings[h].lower() in lex.verbs}
+    out.update(i for i, f, m in zip(at.tolist(), forms, lemmas) if f in cue_forms or m in cue_lemmas)
+    at = np.flatnonzero(pos == _NOUN_ID)
+    lemmas = lemma[at].tolist()
+    cue_nouns = {h for h in set(lemmas) if strings[h].lower() in lex.nouns}
+    out.update(i for i, m in zip(at.tolist(), lemmas) if m in cue_nouns)
+    for phrase in lex.phrases:
+        hashes = [strings[w] for w in phrase]
+        out.update(i for i in np.flatnonzero(lower == hashes[0]).tolist()
+                   if lower[i:i + len(hashes)].tolist() == hashes)
+    return sorted(out)
+
+
+def _any_of(values: np.ndarray, wanted: list[int]) -> np.ndarray:
+    """``np.isin`` for a handful of values (which it is slow at)."""
+    out = values == wanted[0]
+    for w in wanted[1:]:
+        out |= values == w
+    return out
+
+
+def _heads_of_right_ccomp(doc: Doc) -> set[int]:
+    """Tokens with a complement clause to their right (``that_clause_found`` looks for one)."""
+    if not len(doc):
+        return set()
+    ccomp = doc.vocab.strings["ccomp"]
+    out = set()
+    for i in np.flatnonzero(doc.to_array([DEP]) == ccomp).tolist():
+        head = doc[i].head.i
+        if head < i:
+            out.add(head)
+    return out
+
+
 class Attributor:
     """Holds one document's text, parse and quotations while the quotes are put together."""
 
@@ -94,7 +154,10 @@ class Attributor:
         lex = self.lexicon
         first_words = {p[0] for p in lex.phrases}
         out: list[Found] = []
-        for t in self.doc:
+        doc = self.doc
+        right_ccomp = _heads_of_right_ccomp(doc)
+        for i in _cue_candidates(doc, lex, right_ccomp):
+            t = doc[i]
             if t.is_space or t.is_punct or self.in_speech(t.idx):
                 continue
             f = None
@@ -102,10 +165,10 @@ class Attributor:
             if lemma is not None:
                 f = verb_found(t, lemma, lex, self.text, self.para_of(t.idx)[1])
             elif t.lower_ in first_words:
-                f = according_found(t, lex)
+                f = according_found(t, lex, self.text)
             elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns:
                 f = noun_found(t, lex)
-            elif t.pos_ == "VERB":
+            elif t.pos_ == "VERB" and i in right_ccomp:
                 f = that_clause_found(t)
             if f is None:
                 continue
@@ -277,7 +340,7 @@ class Attributor:
                             reason="dash", quotations=[q])
         for t in trailer:
             if t.lower_ == "according":
-                f = according_found(t, self.lexicon)
+                f = according_found(t, self.lexicon, self.text)
                 if f is None:
                     continue
                 return Item(pieces=[(q.start, q.end)], cue=f.cue, source=f.source, reason="trailer",

@@ -15,6 +15,7 @@ these is kept *bare*: a quotation beside it may be its content.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -54,7 +55,8 @@ def sentence_of(tok: Token) -> tuple[int, int]:
     if tok.doc.has_annotation("SENT_START") or tok.doc.has_annotation("DEP"):
         sent = tok.sent
         return sent.start_char, sent.end_char
-    return 0, len(tok.doc.text)
+    last = tok.doc[-1]
+    return 0, last.idx + len(last.text_with_ws)   # len(doc.text), without joining every token
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,10 +104,13 @@ def governing_verb(tok: Token, limit: int = 3) -> Token | None:
     return h if h.pos_ in ("VERB", "AUX") else None
 
 
-def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """The source of a cue verb and whether it has one at all (a passive without "by" has none)."""
+def subject_of(verb: Token, depth: int = 0,
+               children: list[Token] | None = None) -> tuple[Token | None, bool]:
+    """The source of a cue verb and whether it has one at all (a passive without "by" has none).
+    ``children``: the verb's, when the caller has them already."""
+    kids = list(verb.children) if children is None else children
     passive = False
-    for c in verb.children:
+    for c in kids:
         if c.dep_ in _SUBJECTS:
             if c.lower_ == "that" and c.i > verb.i:
                 continue  # a complementiser the parser took for a subject
@@ -113,7 +118,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass":
             passive = True
     if passive:
-        for c in verb.children:
+        for c in kids:
             if c.dep_ == "agent":
                 objs = [x for x in c.children if x.dep_ == "pobj"]
                 if objs:
@@ -136,8 +141,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, True
 
 
-def _first(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+def _first(tokens: Iterable[Token], deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in tokens if c.dep_ in deps), None)
 
 
 def _colon_content(verb: Token, para_end: int) -> tuple[int, int] | None:
@@ -173,12 +178,12 @@ _PERCEIVE = frozenset({"see", "hear", "read", "watch", "find", "learn", "imagine
 _EXTEND = ("prep", "oprd", "xcomp", "advcl", "dative", "npadvmod", "acomp", "ccomp", "pcomp")
 
 
-def _extend_right(verb: Token, after: Token) -> int:
+def _extend_right(verb: Token, after: Token, children: list[Token]) -> int:
     """End offset of ``after``'s subtree, stretched over the verb's later dependents that belong
     to the same statement ("attacked other candidates [on stage] [for accepting ...]"); a comma,
     a conjunction or a new clause stops it."""
     end = after.right_edge
-    for c in verb.children:
+    for c in children:
         if c.i <= end.i:
             continue
         gap = verb.doc[end.i + 1:c.left_edge.i]
@@ -190,7 +195,7 @@ def _extend_right(verb: Token, after: Token) -> int:
     return end.idx + len(end.text)
 
 
-def _clause_range(comp: Token) -> tuple[int, int]:
+def _clause_range(comp: Token, text: str) -> tuple[int, int]:
     """A complement clause without what the parser hung on after it: a participle clause after a
     comma ("..., engaging in ...") or a second clause after a semicolon."""
     doc = comp.doc
@@ -202,62 +207,65 @@ def _clause_range(comp: Token) -> tuple[int, int]:
         if prev is not None and prev.text in (";", ":") or (
                 c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and prev is not None and prev.text == ","):
             right = min(right, c.left_edge.i - 1)
-    for t in doc[comp.i:right + 1]:
-        if t.text == ";" and t.head == comp:
-            right = min(right, t.i - 1)
-            break
+    # Most clauses hold no semicolon: look at the characters before making a token of each word.
+    if ";" in text[comp.idx:doc[right].idx + len(doc[right].text)]:
+        for t in doc[comp.i:right + 1]:
+            if t.text == ";" and t.head == comp:
+                right = min(right, t.i - 1)
+                break
     while right > comp.i and (doc[right].is_punct and doc[right].text not in ("\"", "”", "'", "’")):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def _predicate(verb: Token) -> tuple[int, int] | None:
+def _predicate(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     """"called the plan "a disaster"", "described Iran as a partner": object plus predicate."""
-    obj = _first(verb, ("dobj",))
+    obj = _first(children, ("dobj",))
     if obj is None:
-        comp = _first(verb, ("ccomp", "oprd"))
+        comp = _first(children, ("ccomp", "oprd"))
         if comp is not None and comp.i > verb.i and any(c.dep_ in ("nsubj", "attr") for c in comp.children):
             return subtree_range(comp)
         return None
-    pred = next((c for c in verb.children if c.i > obj.i and (
+    pred = next((c for c in children if c.i > obj.i and (
         c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ == "as"))), None)
     if pred is None:
         pred = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if pred is None:
         return None
-    return obj.left_edge.idx, _extend_right(verb, pred)
+    return obj.left_edge.idx, _extend_right(verb, pred, children)
 
 
 def verb_found(verb: Token, lemma: str, lexicon: CueLexicon, text: str, para_end: int) -> Found | None:
     """A cue verb's source and content, or None when it has no complement that can be reported."""
     frames = lexicon.frames(lemma)
-    source, has_source = subject_of(verb)
+    kids = list(verb.children)  # read many times below; spaCy makes new tokens on each pass
+    source, has_source = subject_of(verb, children=kids)
     src = source if has_source else None
     preps = lexicon.cue_preps.get(lemma, frozenset()) | lexicon.particles.get(lemma, frozenset())
-    cue = [verb] + [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in preps)]
+    cue = [verb] + [c for c in kids if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in preps)]
     speech = "quote" in frames
     colon = _colon_content(verb, para_end) if speech else None
     if colon:
         return Found(cue=cue, source=src, pieces=[colon], frame="colon", speech=speech)
-    comps = [c for c in verb.children if c.dep_ == "ccomp"] if "clause" in frames else []
+    comps = [c for c in kids if c.dep_ == "ccomp"] if "clause" in frames else []
     comp = next((c for c in comps if c.i > verb.i or _preceding_ok(c, verb, source)), None)
     if comp is not None:
-        piece = _clause_range(comp)
+        piece = _clause_range(comp, text)
         if not (source is not None and source.i > comp.i and piece[0] <= source.idx < piece[1]):
             return Found(cue=cue, source=src, pieces=[piece], frame="clause", speech=speech)
     if verb.dep_ == "parataxis" and speech and source is not None and verb.head.pos_ in ("VERB", "AUX"):
         outer = subtree_range(verb.head)
         sent = sentence_of(verb)
         outer = (max(outer[0], sent[0]), min(outer[1], sent[1]))
-        pieces = minus(outer, subtree_range(verb), verb.doc.text)
+        pieces = minus(outer, subtree_range(verb), text)
         if pieces:
             return Found(cue=cue, source=source, pieces=pieces, frame="parataxis", speech=speech)
     if "predicate" in frames:
-        piece = _predicate(verb)
+        piece = _predicate(verb, kids)
         if piece is not None:
             return Found(cue=cue, source=src, pieces=[piece], frame="predicate", speech=speech)
     if "xcomp" in frames:
-        x = _first(verb, ("xcomp",))
+        x = _first(kids, ("xcomp",))
         if x is not None and x.pos_ in ("VERB", "AUX") and x.i > verb.i:
             return Found(cue=cue, source=src, pieces=[subtree_range(x)], frame="xcomp", speech=speech)
     for c in cue[1:]:
@@ -269,13 +277,13 @@ def verb_found(verb: Token, lemma: str, lexicon: CueLexicon, text: str, para_end
     # A cue verb's object is its content when nothing else is ("confirmed the report"); a
     # person object only with what is said of them ("attacked Clinton for her vote"). Verbs of
     # perceiving ("saw the tweet") report with clauses only.
-    obj = _first(verb, ("dobj",))
+    obj = _first(kids, ("dobj",))
     if obj is not None and obj.pos_ != "PRON" and frames & {"clause", "object"} and lemma not in _PERCEIVE:
-        end = _extend_right(verb, obj)
+        end = _extend_right(verb, obj, kids)
         if obj.ent_type_ != "PERSON" or end > obj.right_edge.idx + len(obj.right_edge.text):
             return Found(cue=cue, source=src, pieces=[(obj.left_edge.idx, end)], frame="object", speech=speech)
     # "complained about the delays", "warned of a crisis": the topic of a cue verb.
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i > verb.i), None)
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i > verb.i), None)
     objs = [x for x in prep.children if x.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if objs and frames & {"clause", "object"} and objs[0].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
         return Found(cue=cue + [prep], source=src, pieces=[subtree_range(objs[0])], frame="topic", speech=speech)
@@ -285,8 +293,9 @@ def verb_found(verb: Token, lemma: str, lexicon: CueLexicon, text: str, para_end
     return None
 
 
-def according_found(token: Token, lexicon: CueLexicon) -> Found | None:
-    """"according to X": X is the source, the clause the phrase hangs from is the content."""
+def according_found(token: Token, lexicon: CueLexicon, text: str | None = None) -> Found | None:
+    """"according to X": X is the source, the clause the phrase hangs from is the content.
+    ``text`` is the doc's text (``Doc.text`` joins every token anew on each call)."""
     words = [token] + [token.doc[token.i + k] for k in range(1, 4) if token.i + k < len(token.doc)]
     for phrase in lexicon.phrases:
         if len(phrase) <= len(words) and all(w.lower_ == p for w, p in zip(words, phrase)):
@@ -314,7 +323,7 @@ def according_found(token: Token, lexicon: CueLexicon) -> Found | None:
     outer = subtree_range(anchor)
     outer = (max(outer[0], sent[0]), min(outer[1], sent[1]))
     phrase_range = (cue[0].idx, source.right_edge.idx + len(source.right_edge.text))
-    pieces = minus(outer, phrase_range, token.doc.text)
+    pieces = minus(outer, phrase_range, token.doc.text if text is None else text)
     if not pieces:
         return None
     return Found(cue=cue, source=source, pieces=pieces, frame="according", speech=True)
@@ -326,11 +335,11 @@ def noun_found(noun: Token, lexicon: CueLexicon) -> Found | None:
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
-    source = _first(noun, ("poss",))
+    source = _first(noun.children, ("poss",))
     if source is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         if by is not None:
-            source = _first(by, ("pobj",))
+            source = _first(by.children, ("pobj",))
     if source is None and noun.dep_ in ("dobj", "pobj", "attr"):
         gov = governing_verb(noun)
         if gov is not None:

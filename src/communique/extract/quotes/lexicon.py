@@ -11,6 +11,9 @@ from spacy.tokens import Token
 from ...errors import DataError
 
 FRAMES = frozenset({"clause", "quote", "xcomp", "object", "predicate"})
+VERB_POS = ("VERB", "AUX")
+VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+"""A token is a candidate cue verb by its coarse or its fine tag (the two disagree now and then)."""
 DATA_FILE = "cues.json"
 
 
@@ -30,7 +33,7 @@ class CueLexicon:
 
     def verb_lemma(self, token: Token) -> str | None:
         """The lexicon lemma when ``token`` is a cue verb (particle verbs need their particle)."""
-        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        if token.pos_ not in VERB_POS and token.tag_ not in VERB_TAGS:
             return None
         lemma = self.forms.get(token.lower_)
         if lemma is None:

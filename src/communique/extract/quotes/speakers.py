@@ -27,6 +27,7 @@ PLURAL = {"they", "them", "we", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 _PERSON_ENTS = {"PERSON"}
 _GROUP_ENTS = {"ORG", "NORP", "GPE"}
+_SPEAKER_ENTS = _PERSON_ENTS | _GROUP_ENTS
 _CUT_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 _NEAR = 400
 """A speaker this many characters back still governs a following "he said"."""
@@ -84,27 +85,31 @@ def _gender(text: str, start: int) -> str | None:
 
 def build_referents(doc: Doc, text: str, actors: list[Actor]) -> list[Referent]:
     """Every mention of an actor, plus spaCy entities no actor covers, in text order."""
-    out: list[Referent] = []
+    # Rows (start, end, name, ref, person, gender) first: the gender of a name is only known
+    # once all are in, and a frozen ``Referent`` is then made once per row.
+    rows: list[tuple[int, int, str, str | None, bool, str | None]] = []
     for a in actors:
         name = a.identifier_text or a.entity_text
         person = a.kind == "person"
         # ``references`` (pronouns, "the minister") exist once the actors stage resolves them.
         for m in (*a.mentions, *getattr(a, "references", ())):
-            out.append(Referent(m.start, m.end, name, a.id, person, _gender(text, m.start)))
+            rows.append((m.start, m.end, name, a.id, person, _gender(text, m.start)))
     surnames = {a.identifier_text.split()[-1].lower(): (a.identifier_text, a.id) for a in actors
                 if a.kind == "person" and a.identifier_text and a.identifier_text.split()}
-    covered = sorted((r.start, r.end) for r in out)
+    covered = sorted((r[0], r[1]) for r in rows)
     starts = [c[0] for c in covered]
     seen_people: dict[str, str] = {}
     for ent in doc.ents:
-        if ent.label_ not in _PERSON_ENTS | _GROUP_ENTS:
+        label = ent.label_
+        if label not in _SPEAKER_ENTS:
             continue
-        i = bisect_left(starts, ent.start_char)
+        start_char, end_char = ent.start_char, ent.end_char
+        i = bisect_left(starts, start_char)
         near = covered[max(0, i - 1):i + 1]
-        if any(s < ent.end_char and ent.start_char < e for s, e in near):
+        if any(s < end_char and start_char < e for s, e in near):
             continue
         name = ent.text.strip()
-        person = ent.label_ in _PERSON_ENTS
+        person = label in _PERSON_ENTS
         parts = name.split()
         if not person and len(parts) == 1 and parts[0].lower() in seen_people:
             # A surname the tagger mislabels ("Lavrov" as ORG) after the full name was seen.
@@ -112,19 +117,24 @@ def build_referents(doc: Doc, text: str, actors: list[Actor]) -> list[Referent]:
         if parts and parts[-1].lower() in surnames and (person or len(parts) == 1):
             # "Kerry" after the actors stage met "John Kerry" but left this mention unmerged.
             full, ref = surnames[parts[-1].lower()]
-            out.append(Referent(ent.start_char, ent.end_char, full, ref, True, _gender(text, ent.start_char)))
+            rows.append((start_char, end_char, full, ref, True, _gender(text, start_char)))
             continue
         if person:
-            last = name.split()[-1].lower() if name.split() else name.lower()
+            last = parts[-1].lower() if parts else name.lower()
             if last in seen_people and len(seen_people[last]) > len(name):
                 name = seen_people[last]
-            elif len(name.split()) > 1 or last not in seen_people:
+            elif len(parts) > 1 or last not in seen_people:
                 seen_people[last] = name
-        out.append(Referent(ent.start_char, ent.end_char, name, None, person, _gender(text, ent.start_char)))
-    out.sort(key=lambda r: (r.start, r.end))
+        rows.append((start_char, end_char, name, None, person, _gender(text, start_char)))
+    rows.sort(key=_row_span)
     # A person's gender once known from "Mr."/"Mrs." holds for all its mentions.
-    genders = {r.name: r.gender for r in out if r.gender}
-    return [Referent(r.start, r.end, r.name, r.ref, r.person, genders.get(r.name)) for r in out]
+    genders = {r[2]: r[5] for r in rows if r[5]}
+    return [Referent(start, end, name, ref, person, genders.get(name))
+            for start, end, name, ref, person, _ in rows]
+
+
+def _row_span(row: tuple) -> tuple[int, int]:
+    return row[0], row[1]
 
 
 class Resolver:

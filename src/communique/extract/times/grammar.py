@@ -21,6 +21,7 @@ from .lexicon import (DAY_WORDS, FIXED_HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, MO
                       ORDINALS, PARTS_OF_DAY, QUANTITY_MODS, REFERENCE_WORDS, SEASONS,
                       SET_ADVERBS, TEENS_WORDS, TENS_WORDS, UNITS_WORDS, VAGUE_QUANTITIES,
                       WEEKDAYS, alternation)
+from .starts import StartIndex
 
 
 def opt(*parts: str) -> str:
@@ -83,13 +84,15 @@ class Rule:
     check: Callable | None = None
     """(match, text, doc) -> bool: False vetoes the match before the longest-match selection."""
     gate: tuple[str, ...] = ()
-    """Strings one of which the lower-cased text must contain for the rule to be tried."""
+    """Strings one of which the lower-cased text must contain for the rule to find anything."""
 
 
 _UNIT_STEMS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year",
                "decade", "centur", "millenni")
-# Cheap substring tests that skip a rule's regex on texts that cannot match it: most articles
-# have no season, holiday, century or spelled-out year.
+# Substring tests a text must pass for a rule to find anything in it: most articles have no
+# season, holiday, century or spelled-out year. (They were there to skip regexes; ``find`` now
+# reads them only once a rule matched, and they still decide: "two in  the morning", two spaces
+# after "in", passes the clock expression but not its gate.)
 GATES = {
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", "o'clock", ":", "in the",
               "gmt", "utc"),
@@ -277,9 +280,38 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_STARTS = StartIndex([rule.pattern for rule in RULES], B)
+
+
 def find(text: str) -> list[Candidate]:
     """Every match of every rule, overlapping ones included (matched on the lower-cased text;
-    the offsets hold for ``text``)."""
+    the offsets hold for ``text``): for each rule what ``finditer`` finds, tried only where
+    ``starts`` says the rule can begin."""
+    low = lower_same_length(text)
+    resume = [0] * len(RULES)   # per rule, where finditer would go on looking after a match
+    gated: dict[int, bool] = {}  # whether a rule's gate lets it run, looked at on its first match
+    out = []
+    for pos, orders in _STARTS.candidates(low):
+        for order in orders:
+            if pos < resume[order]:
+                continue
+            rule = RULES[order]
+            m = rule.pattern.match(low, pos)
+            if m is None:
+                continue
+            if order not in gated:
+                gated[order] = not rule.gate or any(g in low for g in rule.gate)
+            if not gated[order]:
+                resume[order] = len(low) + 1
+                continue
+            resume[order] = m.end()
+            out.append(Candidate(pos, m.end(), rule, order, m))
+    out.sort(key=lambda c: (c.order, c.start))
+    return out
+
+
+def find_each(text: str) -> list[Candidate]:
+    """``find`` the slow way, every rule over the whole text: the reference it is tested against."""
     low = lower_same_length(text)
     out = []
     for order, rule in enumerate(RULES):

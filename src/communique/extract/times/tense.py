@@ -50,7 +50,7 @@ def _governing_verb(span: Span) -> Token | None:
         for _ in range(_MAX_CLIMB):
             if _is_verb(t) and not (span.start <= t.i < span.end):
                 return t
-            if t.head is t:
+            if t.head == t:  # tokens are made anew on each access: compare with ==, never `is`
                 break
             t = t.head
     doc = span.doc
@@ -64,7 +64,7 @@ def _governing_verb(span: Span) -> Token | None:
 def _verb_above(verb: Token) -> Token | None:
     t = verb.head
     for _ in range(_MAX_CLIMB):
-        if t is verb or t.head is t and not _is_verb(t):
+        if t == verb or t.head == t and not _is_verb(t):
             return None
         if _is_verb(t):
             return t
