@@ -98,6 +98,8 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
         if line.startswith("#") or not line.strip():
             continue
         f = line.split("\t")
+        if len(f) < 17 or not f[16].isdigit():
+            continue  # the column header ("ISO ISO3 ... Country Capital"), not a country
         iso3, name, capital = f[1], f[4], f[5].strip()
         if iso3 in ("ATA", "SCG", "ANT"):  # a continent; states dissolved in 2006 and 2010
             continue
@@ -119,8 +121,7 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
             for n in row["Nationality"].split(","):
                 if n.strip():
                     add(iso3, n.strip(), "country")
-    text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
-    for block in re.findall(r"<Country>(.*?)</Country>", text, flags=re.S):
+    for block in countryinfo_blocks(ref):
         iso3 = countryinfo_iso3(block, by_name)
         if iso3 not in table:
             continue
@@ -138,6 +139,9 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
 SHORT_FORMS = {"prc": "CHN", "roc": "TWN", "rok": "KOR", "dprk": "PRK", "uae": "ARE",
                "emirates": "ARE", "ussr": "RUS", "soviet union": "RUS", "soviet": "RUS",
                "kampuchea": "KHM", "kampuchean": "KHM"}
+# Bodies the Phoenix dictionaries know only by their predecessor: the African Union replaced
+# the Organization of African Unity in 2002, with the same members (IGO, Africa).
+SUCCESSOR_BODIES = {"African Union": ("organization of african unity", ["african union", "the african union"])}
 PLACE_RANK = {"country": 0, "pre": 1, "capital": 2, "city": 3}
 
 
@@ -193,6 +197,16 @@ def settle_places(countries: dict[str, dict]) -> None:
             if role == "country" and k.endswith("s") and keys.get(k[:-1]) == "country" \
                     and k not in names and k[:-1] not in names and not any(misspelt(k, n) for n in names):
                 keys[k] = "people"  # not "Bermudas", "Phillipines"
+
+
+def countryinfo_blocks(ref: Path) -> list[str]:
+    """The ``<Country>`` blocks of CountryInfo. The file opens with an ``<!-- ... -->`` header
+    that describes the tags by writing them ("<Country>: wrapper for individual countries"):
+    read as data, every line of it would become a name of the first country (Afghanistan),
+    "capital" and "country" among them."""
+    text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return re.findall(r"<Country>(.*?)</Country>", text, flags=re.S)
 
 
 def countryinfo_iso3(block: str, by_name: dict[str, str]) -> str | None:
@@ -494,9 +508,8 @@ def office_key(title: str) -> str:
 
 def countryinfo_offices(ref: Path, by_name: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """(ISO3, office key, person key, start) for each leader still in office when the file closed."""
-    text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
     out = []
-    for block in re.findall(r"<Country>(.*?)</Country>", text, flags=re.S):
+    for block in countryinfo_blocks(ref):
         iso3 = countryinfo_iso3(block, by_name)
         if not iso3:
             continue
@@ -655,6 +668,12 @@ def main() -> None:
                     countries[iso3]["keys"].setdefault(k, "city")
                 continue
             entries.append(e)
+
+    # Bodies founded after the dictionaries were written, coded as the body they replaced.
+    for name, (old_key, keys) in SUCCESSOR_BODIES.items():
+        old = next(e for e in entries if old_key in e["keys"])
+        entries.append({"kind": "org", "name": name, "qid": "", "keys": keys, "ranges": [],
+                        "default": old["default"], "source": f"successor of {old['name']}"})
 
     # Kosovo is outside pycountry and geonames' country list under XKX
     for k in ("kosovo", "kosovar", "kosovars", "kosovan", "kosovans"):

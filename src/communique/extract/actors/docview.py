@@ -12,6 +12,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from .datelines import dateline_tokens
 from .names import key
 
 
@@ -81,6 +82,11 @@ class DocView:
         for start, end in self.noun_chunks:
             out.setdefault(start, end)
         return out
+
+    @cached_property
+    def dateline(self) -> frozenset[int]:
+        """The tokens of wire datelines ("LA PAZ (Reuters) -"): never part of an actor."""
+        return dateline_tokens(self.words, self.ws)
 
     @cached_property
     def fragment(self) -> bool:

@@ -24,6 +24,9 @@ ACTOR_PREPS = frozenset({"by", "against", "between", "among"})
 TITLE_GLUE = frozenset({"of", "'s", "’s", "-", "the", "for"})
 TITLE_WORDS = frozenset({"former", "ex", "acting", "deputy", "interim", "outgoing", "retired", "late",
                          "ousted", "exiled", "deposed", "toppled", "erstwhile", "onetime"})
+# "his Ethiopian counterpart Tesfaye Alemu": a title by relation to another actor, whose office
+# (not whose country) it shares; see ``context.share_counterpart_sector``
+RELATIONAL = frozenset({"counterpart", "counterparts"})
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 
 
@@ -43,6 +46,8 @@ class Mention:
     definite: bool = False
     anaphor: bool = False
     """Set by the merge step when a pronoun or "the minister" joins a named actor."""
+    relational: bool = False
+    """Titled by relation to another actor ("his Ethiopian *counterpart*"): shares its sector."""
     joins: int | None = None
     """For a description in apposition ("Kofi Annan, *UN secretary-general*"): the start of the
     name it describes, whose actor it belongs to."""
@@ -65,7 +70,7 @@ def _title_start(view: DocView, ent: Ent, ent_at: dict[int, Ent], kb: ActorKB) -
     start = ent.start
     i = ent.start - 1
     sent_start = view.sent_of[ent.start]
-    while i >= sent_start:
+    while i >= sent_start and i not in view.dateline:
         text = words[i]
         other = ent_at.get(i)
         if other is not None and other.label in ("GPE", "NORP", "ORG", "FAC") and other.end == i + 1:
@@ -74,7 +79,7 @@ def _title_start(view: DocView, ent: Ent, ent_at: dict[int, Ent], kb: ActorKB) -
             continue
         k = keys[i]
         if text.lower() in TITLE_GLUE or (k and k in roles and view.tokens[i].pos_ != "VERB") or \
-                k in TITLE_WORDS or (k in kb.places and text[:1].isupper()):
+                k in TITLE_WORDS or k in RELATIONAL or (k in kb.places and text[:1].isupper()):
             i -= 1
             if text.lower() not in TITLE_GLUE:
                 start = i + 1
@@ -99,8 +104,12 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
     """``view``: the document's ``DocView`` where the caller has one."""
     if view is None:
         view = DocView(doc)
+    dateline = view.dateline
+    if dateline:  # "LA PAZ (Reuters) -": where and for whom the story was filed, no actor
+        ents = [e for e in ents if dateline.isdisjoint(range(e.start, e.end))]
     labels = {i: e.label for e in ents for i in range(e.start, e.end)}
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    relational = [i for i, k in enumerate(view.keys) if k in RELATIONAL]
     used: set[int] = set()
     out: list[Mention] = []
     # An article repeats its phrases ("the police", "Mr Annan"): code each one once. The coding
@@ -117,6 +126,12 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
 
     def add(start: int, end: int, pstart: int, pend: int, label: str, head: int,
             definite: bool = False, prefix: tuple[Word, ...] = ()) -> None:
+        if pstart in dateline:
+            while pstart < pend and pstart in dateline:
+                pstart += 1  # the parser hangs a dateline on the first noun after it
+            start = max(start, pstart)
+            if start >= end:
+                return
         ws = _words(view, pstart, pend, labels)
         if not ws:
             return
@@ -130,7 +145,8 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
             mstart, mend = ws[0].start + coding.name[0], ws[0].start + coding.name[1]
             label = "PERSON"
         out.append(Mention(mstart, mend, *view.char_span(pstart, pend), label, coding, head,
-                           view.sent_of[head], definite))
+                           view.sent_of[head], definite,
+                           relational=any(pstart <= i < pend for i in relational)))
         used.update(range(pstart, pend))
 
     for e in ents:  # people first: their titles take in the bodies and places they name
@@ -138,8 +154,9 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
             add(e.start, e.end, _title_start(view, e, ent_at, kb), e.end, "PERSON", e.end - 1)
     # then role phrases: "Chile's Defense Ministry", "US destroyer"; only chunks with a role word
     # can be one (``_role_chunk`` checks again), and most have none: no Span built for those
+    roleish = [k in kb.role_words or k in RELATIONAL for k in view.keys]
     for start, end in view.noun_chunks:
-        if any(view.keys[i] in kb.role_words for i in range(start, end)):
+        if any(roleish[start:end]):
             _role_chunk(view, doc[start:end], kb, ent_at, used, add)
     for e in ents:
         if e.label == "PERSON" or any(i in used for i in range(e.start, e.end)):
@@ -208,7 +225,7 @@ def _role_chunk(view: DocView, chunk, kb: ActorKB, ent_at: dict[int, Ent], used:
     root = chunk.root
     if root.i in used or root.pos_ not in ("NOUN", "PROPN"):
         return
-    if not any(keys[i] in kb.role_words for i in range(chunk.start, chunk.end)):
+    if not any(keys[i] in kb.role_words or keys[i] in RELATIONAL for i in range(chunk.start, chunk.end)):
         return
     owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
                   and chunk.start <= c.i), None)
@@ -216,17 +233,26 @@ def _role_chunk(view: DocView, chunk, kb: ActorKB, ent_at: dict[int, Ent], used:
         # "the Russian government's refusal": the owner is the actor
         _role_chunk(view, doc[chunk.start:owner.i + 1], kb, ent_at, used, add)
         return
-    head_is_role = kb.agent(keys[root.i]) or (
+    head_is_role = kb.agent(keys[root.i]) or keys[root.i] in RELATIONAL or (
         root.i > 0 and kb.agent(key(f"{words[root.i - 1]} {root.text}")))
     if not head_is_role and root.tag_ in ("NNS", "NNPS") and any(
             c.dep_ == "compound" and kb.agent(keys[c.i]) in ARMED for c in root.children):
         head_is_role = True  # "Israeli army bulldozers": the machines of an armed body
     if not view.fragment and not (head_is_role and (_acts(root) or root.dep_ == "pobj")):
         return  # "the official rate": a role word that does not head an acting phrase
-    if any(ent_at.get(i) is not None and ent_at[i].label == "PERSON" for i in range(chunk.start, chunk.end)):
-        return
+    if _activity(root, lower):
+        return  # "agree joint border patrols": what they will do, not who
     start = chunk.start
-    for i in range(chunk.start, root.i):
+    person = [i for i in range(chunk.start, chunk.end) if ent_at.get(i) is not None
+              and ent_at[i].label == "PERSON"]
+    if person:
+        owner_end = ent_at[person[-1]].end
+        if owner_end < root.i and words[owner_end] in ("'s", "’s") and any(
+                c.dep_ == "poss" and c.i == owner_end - 1 for c in root.children):
+            start = owner_end + 1  # "Kabila's rebels": the group; the person is an actor of its own
+        else:
+            return
+    for i in range(start, root.i):
         if "\n" in words[i] or "\n" in view.ws[i]:
             start = i + 1  # a dateline or heading is no part of the phrase
     definite = lower[start] == "the"
@@ -252,6 +278,9 @@ def _role_chunk(view: DocView, chunk, kb: ActorKB, ent_at: dict[int, Ent], used:
         elif nxt is not None and any(ent_at.get(i) is not None and ent_at[i].label in ("GPE", "NORP")
                                      for i in range(end + 1, nxt)):
             end = nxt
+    inside = ent_at.get(end - 1)
+    if inside is not None and inside.end > end:
+        end = inside.end  # "officials of the International Organization | for Migration"
     if any(i in used for i in range(start, end)):
         return
     label = "ORG" if ent_at.get(root.i) is not None and ent_at[root.i].label == "ORG" else "ROLE"
@@ -259,6 +288,36 @@ def _role_chunk(view: DocView, chunk, kb: ActorKB, ent_at: dict[int, Ent], used:
     if label == "ORG":  # the name is what later mentions repeat
         mstart, mend = ent_at[root.i].start, ent_at[root.i].end
     add(mstart, mend, start, end, label, root.i, definite, _shared_modifiers(root, ent_at))
+
+
+# Role nouns that also name an activity ("patrols", "a military presence", "intelligence"):
+# the activity where something says so, a group of people where it acts or is acted on.
+ACTIVITY_HEADS = frozenset({"patrol", "patrols", "presence", "operation", "operations", "intelligence",
+                            "security", "surveillance", "resistance", "exercise", "exercises"})
+ACTIVITY_MODIFIERS = frozenset({"joint", "regular", "routine", "daily", "nightly", "weekly", "night",
+                                "coordinated", "combined", "round-the-clock", "more", "increased",
+                                "stepped-up", "further", "new"})
+ACTIVITY_VERBS = frozenset({"agree", "set", "conduct", "carry", "mount", "launch", "stage", "hold",
+                            "begin", "start", "resume", "step", "increase", "intensify", "boost",
+                            "expand", "stop", "halt", "suspend", "end", "plan", "propose", "announce",
+                            "discuss", "organise", "organize", "establish", "maintain", "share",
+                            "reduce", "scale", "continue"})
+
+
+def _activity(root: Token, lower: list[str]) -> bool:
+    """"joint border patrols", "set up patrols", "share intelligence": an activity, not a group
+    (its subject is the actor). Only for the few role nouns that also name what people do; a
+    subject, or a patrol that is attacked, stays a group."""
+    if lower[root.i] not in ACTIVITY_HEADS and lower[root.i].rsplit("-", 1)[-1] not in ACTIVITY_HEADS:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass", "agent") or root.text[:1].isupper():
+        return False  # "Patrols found the bodies", "the Border Patrol"
+    if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in ACTIVITY_MODIFIERS
+           for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ in ("dobj", "conj", "attr") and head.pos_ in ("VERB", "AUX") \
+        and head.lemma_ in ACTIVITY_VERBS
 
 
 def _shared_modifiers(root: Token, ent_at: dict[int, Ent]) -> tuple[Word, ...]:

@@ -62,11 +62,11 @@ def merge(mentions: list[Mention], text: str) -> list[Group]:
     described: list[Mention] = []
     for m in mentions:
         name = key(text[m.start:m.end])
+        if m.joins is not None:  # a description in apposition, or a "they" (``plurals``)
+            described.append(m)
+            continue
         if m.label == "PRON":
             pronouns.append(m)
-            continue
-        if m.joins is not None:
-            described.append(m)
             continue
         if m.label == "PERSON":
             g = by_entry.get(m.coding.entry) if m.coding.entry is not None else None
@@ -115,7 +115,7 @@ def merge(mentions: list[Mention], text: str) -> list[Group]:
         if owner is not None:
             m.anaphor = True  # a reference to the named actor, not a name of it
             owner.mentions.append(m)
-        else:
+        elif m.label != "PRON":
             new(m, None)
     for m in nominals:
         head = (key(text[m.start:m.end]).split() or [""])[-1]
@@ -147,6 +147,11 @@ def _near(antecedent: Mention, pronoun: Mention, text: str) -> bool:
     """The antecedent stands in the pronoun's sentence or one of the two paragraphs before it."""
     between = text[antecedent.start:pronoun.start]
     return between.count("\n\n") <= 1 and len(between) < 1200
+
+
+def best_coding(g: Group) -> Coding:
+    """The coding that speaks for the whole actor (see ``to_actor``)."""
+    return _best(g)
 
 
 def _best(g: Group) -> Coding:

@@ -187,7 +187,7 @@ def propagate(view: DocView, ents: list[Ent], kb: ActorKB, caps: set[int]) -> li
             surnames.add(klast)
     votes: dict[str, Counter] = {}
     for e in ents:
-        if e.start not in caps:
+        if e.start not in caps and e.start not in view.dateline:  # "LA PAZ (Reuters)": ORG to the model
             votes.setdefault(key(view.span_text(e.start, e.end)), Counter())[e.label] += 1
     out: list[Ent] = []
     taken: set[int] = set()

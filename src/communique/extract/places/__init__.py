@@ -3,8 +3,10 @@
 ``load_gazetteer()`` opens the packaged GeoNames gazetteer (see ``gazetteer.py``);
 ``extract_places(parsed, gazetteer=...)`` finds the place names (``recognize.py``), resolves each
 against the article's context (``resolve.py``) and returns one ``Place`` per distinct resolved
-place with all its mentions. Nationality words ("Syrian") are not places: they only tell the
-resolver which country the article is about.
+place with all its mentions. Nationality words ("Syrian", "Sri Lankan", whatever label the model
+gives them) are not places: they only tell the resolver which country the article is about;
+"the Sri Lankan capital" is the capital. A direction before a country ("south Lebanon") is part
+of that country, not a town named "South Lebanon".
 """
 from __future__ import annotations
 
@@ -33,8 +35,11 @@ def extract_places(parsed: ParsedDoc, *, gazetteer: Gazetteer) -> list[Place]:
     doc, text = parsed.doc, parsed.text
     ents = doc.ents  # built anew on each access: read once
     mentions = find_mentions(doc, gazetteer, ents=ents)
-    demonym_votes = Counter(gazetteer.demonyms[e.text] for e in ents
-                            if e.label_ == "NORP" and e.text in gazetteer.demonyms)
+    # nationality words count for the article's country, also where the model called them
+    # places ("Sri Lankan" GPE): those are no mentions
+    placed = {m.start for m in mentions}
+    demonym_votes = Counter(gazetteer.demonyms[e.text] for e in ents if e.text in gazetteer.demonyms and (
+        e.label_ == "NORP" or (e.label_ in ("GPE", "LOC") and e.start_char not in placed)))
     surnames = person_surnames(ents)
     lower_words = set(_LOWER_WORD.findall(text))
 

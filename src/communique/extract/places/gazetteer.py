@@ -201,6 +201,13 @@ class Gazetteer:
             "WHERE cc = ? AND fcode LIKE 'PCL%'", (cc,)).fetchone()
         return Entry(*row) if row else None
 
+    def capital(self, cc: str) -> Entry | None:
+        """The capital of the country with ISO2 code ``cc`` ("the Sri Lankan capital")."""
+        row = self._db().execute(
+            "SELECT gid, name, lat, lon, cc, fcode, admin1, admin2, pop, 0 FROM places "
+            "WHERE cc = ? AND fcode = 'PPLC' ORDER BY pop DESC LIMIT 1", (cc,)).fetchone()
+        return Entry(*row) if row else None
+
     def iso3(self, cc: str) -> str | None:
         return self._iso3.get(cc)
 

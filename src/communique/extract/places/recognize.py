@@ -6,6 +6,13 @@ a PERSON and "Rapides Parish Fire" a PERSON), parts of organisation names ("Hunt
 datelines in capitals, words it left untagged -- is matched against the gazetteer longest-first,
 and kept only on evidence weighed later (``accept``): a country or province, a county named as
 one, a large city, or a place in a province or country the article is already about.
+
+Nationality words are never places, even where the model calls them GPE or the gazetteer has
+a near spelling ("Sri Lankan" is no "Sri Lanka"); "the Sri Lankan capital" names the capital.
+A direction before an area ("south Lebanon") means that area unless the whole is itself a known
+area or a notable place ("South Africa", "East Jerusalem"). Names the model cut in two ("Baja" |
+"California") or broke at a possessive ("Democratic People's Republic of Korea") are read whole
+where the gazetteer knows the whole.
 """
 from __future__ import annotations
 
@@ -19,7 +26,8 @@ FIRM_LABELS = ("GPE", "LOC")
 MAX_TOKENS = 6
 BREAKS = frozenset({",", "(", ")", ";", ":", "\"", "\u201c", "\u201d"})
 # Lowercase words that may sit inside a place name ("Isle of Man", "Stratford-upon-Avon").
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "upon", "on", "am", "an", "sur", "-", "and"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "upon", "on", "am", "an", "sur", "-", "and",
+                        "'s", "\u2019s"})  # "Democratic People's Republic of Korea"
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president", "judge",
     "sir", "lord", "lady", "prof", "professor", "coach", "officer", "sgt", "lt", "capt", "col", "gen",
@@ -74,7 +82,7 @@ class Mention:
     def firm(self) -> bool:
         """spaCy's own place entity, a capitals dateline or a county in "X and Y counties":
         no further evidence needed."""
-        return (self.label in FIRM_LABELS and self.whole) or self.label in ("DATELINE", "COUNTY")
+        return (self.label in FIRM_LABELS and self.whole) or self.label in ("DATELINE", "COUNTY", "CAPITAL")
 
 
 def _capitalised(tok: Token) -> bool:
@@ -147,26 +155,29 @@ def _candidate_spans(words: list[str], caps: list[bool]) -> list[tuple[int, int]
 
 
 def _listed_counties(doc: Doc, caps: list[bool]) -> list[tuple[int, int, str]]:
-    """Names listed before "counties" or "parishes" ("Barrow, Jackson and Madison counties"),
-    as (start, end, "County" or "Parish")."""
+    """Names listed before "counties" or "parishes" ("Barrow, Jackson and Madison counties",
+    "from Ellsworth to Riley counties"), as (start, end, "County" or "Parish")."""
     out = []
     for t in doc:
         kind = {"counties": "County", "parishes": "Parish"}.get(t.lower_)
         if not kind:
             continue
         end = t.i
+        listed = []
         while end > 0:
             start = end
             while start > 0 and caps[start - 1] and end - start < 3:
                 start -= 1
             if start == end:
                 break
-            out.append((start, end, kind))
-            if start == 0 or doc[start - 1].lower_ not in (",", "and", "&", "or"):
+            listed.append((start, end, kind))
+            if start == 0 or doc[start - 1].lower_ not in (",", "and", "&", "or", "to", "through"):
                 break
             end = start - 1
             if end > 0 and doc[end].lower_ in ("and", "or") and doc[end - 1].text == ",":
                 end -= 1  # the serial comma: "Barrow, Jackson, and Madison counties"
+        if len(listed) >= 2:  # one name is whose counties they are: "Indiana counties"
+            out.extend(listed)
     return out
 
 
@@ -184,11 +195,20 @@ def _entity_spans(doc: Doc, ents: tuple[Span, ...]) -> list[tuple[str, int, int,
         if start >= end or any(t.text == "," for t in doc[start:end]):
             continue  # "Montreux, Switzerland" in one entity: matched part by part
         lo = start
-        while lo > max(0, start - 2) and _capitalised(doc[lo - 1]) and not doc[lo - 1].is_sent_start \
-                and doc[lo - 1].ent_type_ in ("", "GPE", "LOC", "ORG", "FAC", "NORP"):
+        while lo > max(0, start - 3):
+            prev = doc[lo - 1]
+            if prev.text in ("'s", "\u2019s") and lo >= 2 and _capitalised(doc[lo - 2]) \
+                    and doc[lo - 2].whitespace_ == "":
+                lo -= 1  # "Democratic People's | Republic of Korea": a possessive inside the name
+                continue
+            if not (_capitalised(prev) and not prev.is_sent_start
+                    and prev.ent_type_ in ("", "GPE", "LOC", "ORG", "FAC", "NORP")):
+                break
             lo -= 1
         hi = end
-        while hi < min(len(doc), end + 2) and _capitalised(doc[hi]) and doc[hi].ent_iob_ != "B":
+        # "Baja | California": the model may cut a name in two entities; the gazetteer decides
+        while hi < min(len(doc), end + 2) and _capitalised(doc[hi]) and (
+                doc[hi].ent_iob_ != "B" or doc[hi].ent_type_ in FIRM_LABELS):
             hi += 1
         out.append((ent.label_, start, end, lo, hi))
     return out
@@ -240,19 +260,41 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, ents: tuple[Span, ...] | None = N
 
     # 1. Whole GPE/LOC entities: a known name, a longer one, a variant, or a near spelling.
     for label, start, end, lo, hi in firm:
+        if any(covered[i] for i in range(start, end)):
+            continue  # the second part of a name the entity before took in ("Baja California")
         start, end, entries = _widest(doc, names, start, end, lo, hi)
+        if any(covered[i] for i in range(start, end)):
+            start, end, entries = _widest(doc, names, start, end, start, end)
         span = doc[start:end]
+        if nationality_word(gaz, span.text, entries):
+            continue  # "the Sri Lankan capital": a nationality word, no place (see ``capitals``)
         fuzzy = False
-        if not entries and span[0].lower_ in DIRECTIONS and len(span) > 1:
-            entries = names.get(span[1:].text)  # "Northern Europe": the place it is part of
+        if span[0].lower_ in DIRECTIONS and len(span) > 1:
+            entries = _direction_of_area(names, span, entries)
         if not entries and caps[start]:
-            entries = [e for e, _ in gaz.fuzzy(span.text)]
+            entries = [e for e, _ in gaz.fuzzy(span.text) if not _demonym_of(span.text, e)]
             fuzzy = bool(entries)
         if entries:
             mentions.append(Mention(span.start_char, span.end_char, span.text, label, True,
                                     entries, fuzzy, start, end - 1))
             for i in range(start, end):
                 covered[i] = True
+
+    # 1b. "the Sri Lankan capital": a nationality word and "capital" name the country's capital.
+    for i in range(1, len(doc)):
+        if words[i] != "capital":
+            continue
+        for k in range(max(0, i - 3), i):
+            cc = gaz.demonyms.get(span_text(k, i))
+            if cc is None or any(covered[x] for x in range(k, i + 1)):
+                continue
+            city = gaz.capital(cc)
+            if city is not None:
+                mentions.append(Mention(starts[k], ends[i], span_text(k, i + 1), "CAPITAL", True,
+                                        [city], False, k, i))
+                for x in range(k, i + 1):
+                    covered[x] = True
+            break
 
     # 2. Longest known names among the remaining capitalised words.
     longest: dict[int, list[int]] = {}
@@ -267,6 +309,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, ents: tuple[Span, ...] | None = N
             if any(covered[k] for k in range(i, j)):
                 continue
             entries = names.get(span_text(i, j), full_stop=j < n and words[j] == ".")
+            if entries and j - i > 1 and words[i].lower() in DIRECTIONS:
+                entries = _direction_of_area(names, doc[i:j], entries)
             if entries:
                 best = (j, entries)
                 break
@@ -289,6 +333,39 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, ents: tuple[Span, ...] | None = N
     mentions.sort(key=lambda m: m.start)
     _link_containers(text, mentions)
     return mentions
+
+
+SEATS = ("PPLC", "PPLA", "PPLA2", "PPLG")
+MINOR_POP = 100_000
+AREA_CODES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "CONT", "ADM1")
+
+
+def _is_area(e: Entry) -> bool:
+    return e.fcode in AREA_CODES or e.gid < 0
+
+
+def _direction_of_area(names: _Names, span: Span, entries: list[Entry]) -> list[Entry]:
+    """"south Lebanon", "Northern Europe": a direction and the area it is part of. The whole
+    name counts where it is a known area or a notable place ("South Africa", "North Carolina",
+    "East Jerusalem"); where only some small town bears it ("South Lebanon", Ohio) and the rest
+    names a country or province, the text means that area."""
+    rest = names.get(span[1:].text)
+    if not rest or not entries:
+        return entries or rest  # "Northern Europe": the place it is part of
+    minor = all(not _is_area(e) and e.fcode not in SEATS and e.pop < MINOR_POP for e in entries)
+    return rest if minor and any(_is_area(e) for e in rest) else entries
+
+
+def _demonym_of(text: str, e: Entry) -> bool:
+    """A near spelling that is the place's nationality word ("Kenyan" for Kenya)."""
+    name, low = fold(e.name), fold(text)
+    return low.startswith(name) and len(low) > len(name)
+
+
+def nationality_word(gaz: Gazetteer, text: str, entries: list[Entry]) -> bool:
+    """A nationality word ("Sri Lankan", "Iraqi") that names no area of its own ("U.S.",
+    a demonym in the table, is also a country's name)."""
+    return text in gaz.demonyms and not any(_is_area(e) for e in entries)
 
 
 def _widest(doc: Doc, names: _Names, start: int, end: int, lo: int, hi: int
