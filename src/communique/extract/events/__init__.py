@@ -27,6 +27,7 @@ from spacy.tokens import Span
 from ...nlp import ParsedDoc
 from ...schema import Actor, Event, Place, TimeExpr
 from .codebook import Codebook, load_codebook
+from .docview import DocView
 from .coder import Coder, place_ranges, time_ranges
 from .frames import frames_of
 from .merge import Mention, merge_events
@@ -39,19 +40,20 @@ __all__ = ["Codebook", "load_codebook", "extract_events"]
 def extract_events(parsed: ParsedDoc, *, actors: list[Actor], times: list[TimeExpr],
                    places: list[Place], codebook: Codebook) -> list[Event]:
     doc = parsed.doc
+    view = DocView(doc)
     resolver = Resolver(ActorIndex(actors, codebook.agent_heads, codebook.noun_heads), [],
                         codebook.demonyms)
-    coder = Coder(parsed, codebook, resolver, time_ranges(doc, times), place_ranges(doc, places))
+    coder = Coder(parsed, codebook, resolver, time_ranges(doc, times), place_ranges(doc, places), view)
     events: list[Event] = []
     headline_end = _headline_end(parsed)
     headlines: set[str] = set()
     for sent in doc.sents:
-        if has_candidate(sent, codebook) and not _question(sent):
-            found = _code_sentence(sent, coder, codebook)
+        if has_candidate(sent, codebook, view) and not _question(sent):
+            found = _code_sentence(sent, coder, codebook, view)
             if sent.start_char < headline_end:
                 headlines |= {e.id for e in found}
             events += found
-        subj = _main_subject(sent)
+        subj = _main_subject(sent, view)
         if subj is not None:
             resolver.previous_subject = [subj]
     mentions = {e.id: Mention(headline=e.id in headlines, dated=e.id not in coder.undated) for e in events}
@@ -72,11 +74,11 @@ def _headline_end(parsed: ParsedDoc) -> int:
     return 0
 
 
-def _code_sentence(sent: Span, coder: Coder, cb: Codebook) -> list[Event]:
-    frames, _ = frames_of(sent, cb)
+def _code_sentence(sent: Span, coder: Coder, cb: Codebook, view: DocView) -> list[Event]:
+    frames, _ = frames_of(sent, cb, view)
     if not frames:
         return []
-    sensitive = _sensitive_words(sent, cb)
+    sensitive = _sensitive_words(sent, cb, view)
     coder.trigger_heads = {f.head.i for f in frames}
     claimed: set[int] = set()
     for f in frames:
@@ -102,9 +104,9 @@ def _question(sent: Span) -> bool:
     return False
 
 
-def _sensitive_words(sent: Span, cb: Codebook) -> set[str]:
+def _sensitive_words(sent: Span, cb: Codebook, view: DocView) -> set[str]:
     """Triggers to ignore in a sentence about sports or markets ("Arsenal beat", "stocks rallied")."""
-    words = {t.lower_ for t in sent}
+    words = set(view.lower[sent.start:sent.end])
     out: set[str] = set()
     if len(words & cb.sports_cues) >= 2:
         out |= cb.sports_sensitive
@@ -113,9 +115,9 @@ def _sensitive_words(sent: Span, cb: Codebook) -> set[str]:
     return out
 
 
-def _main_subject(sent: Span):
-    root = sent.root
-    for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS:
-            return c
+def _main_subject(sent: Span, view: DocView):
+    dep, lower = view.dep, view.lower
+    for c in view.children(sent.root.i):
+        if dep[c] in ("nsubj", "nsubjpass") and lower[c] not in PRONOUNS:
+            return sent.doc[c]
     return None

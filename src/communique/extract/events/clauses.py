@@ -14,10 +14,12 @@ Walking up the dependency tree from a trigger, the first word that matters decid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from .codebook import COMPOSING, Codebook
+from .docview import DocView
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 HEDGE_AUX = {"could", "might", "may", "can", "ca", "should", "must", "ought"}
@@ -75,8 +77,13 @@ class Standing:
 
 def word_forms(tok: Token) -> tuple[str, ...]:
     """The lemma plus guesses from the surface form (the small model's lemmas slip: hoped -> hop)."""
-    w = tok.lower_
-    out = [tok.lemma_.lower(), w]
+    return forms_of(tok.lower_, tok.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def forms_of(w: str, lemma: str) -> tuple[str, ...]:
+    """``word_forms`` of a word by its lower-cased text and lemma (cached: asked of every word)."""
+    out = [lemma, w]
     if w.endswith("ied"):
         out.append(w[:-3] + "y")
     if w.endswith("ed"):
@@ -96,10 +103,11 @@ _OBJECT_MAKES_LIGHT = {"commit", "undertake", "guarantee"}
 
 def governor_class(tok: Token, cb: Codebook) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
-        if cb.phrasal_governors:
+        lemma = tok.lemma_.lower()
+        if lemma in cb.phrasal_verbs:  # only then can a particle make it one ("rule out")
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             if prt is not None:
-                cls = cb.phrasal_governors.get(f"{tok.lemma_.lower()} {prt}")
+                cls = cb.phrasal_governors.get(f"{lemma} {prt}")
                 if cls:
                     return cls
         for f in word_forms(tok):
@@ -132,12 +140,19 @@ def governor_class(tok: Token, cb: Codebook) -> str | None:
     return None
 
 
-def own_standing(tok: Token, cb: Codebook, st: Standing) -> None:
+_MARKING = {"neg", "det", "aux", "auxpass", "advcl", "amod", "compound"}
+"""The dependents ``own_standing`` reads; Tokens are built for these only."""
+
+
+def own_standing(tok: Token, cb: Codebook, st: Standing, view: DocView | None = None) -> None:
     """Negation, tense and modality marked on the trigger itself (or shared with its conjunct)."""
-    kids = list(tok.children)
-    if tok.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in kids):
-        kids += [c for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.head.i]
-    for c in kids:
+    view = DocView(tok.doc) if view is None else view
+    dep = view.dep
+    kids = view.children(tok.i)
+    if tok.dep_ == "conj" and not any(dep[c] in ("aux", "auxpass", "neg") for c in kids):
+        h = view.head[tok.i]
+        kids = kids + [c for c in view.children(h) if dep[c] in ("aux", "auxpass", "neg") and c < h]
+    for c in map(tok.doc.__getitem__, [c for c in kids if dep[c] in _MARKING]):
         w = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and w == "no"):
             st.negated = True
@@ -165,7 +180,7 @@ def own_standing(tok: Token, cb: Codebook, st: Standing) -> None:
             st.planned = True
             st.why.append(f"planned '{c.text}'")
     if tok.pos_ in ("NOUN", "PROPN"):
-        _event_predicate(tok, cb, st)
+        _event_predicate(tok, cb, st, view)
 
 
 def event_predicate(noun: Token) -> Token | None:
@@ -181,13 +196,13 @@ def event_predicate(noun: Token) -> Token | None:
     return None
 
 
-def _event_predicate(noun: Token, cb: Codebook, st: Standing) -> None:
+def _event_predicate(noun: Token, cb: Codebook, st: Standing, view: DocView) -> None:
     """The scheduling verb's tense is the noun's: "the conference, to be held on January 22"."""
     verb = event_predicate(noun)
     if verb is None:
         return
     sub = Standing()
-    own_standing(verb, cb, sub)
+    own_standing(verb, cb, sub, view)
     if verb.tag_ == "VBN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         sub.planned = True
     if sub.future or sub.planned:
@@ -196,22 +211,24 @@ def _event_predicate(noun: Token, cb: Codebook, st: Standing) -> None:
     st.negated |= sub.negated
 
 
-def walk(tok: Token, cb: Codebook, triggers: dict[int, object]) -> Standing:
+def walk(tok: Token, cb: Codebook, triggers: dict[int, object], view: DocView | None = None) -> Standing:
     """The standing of the trigger at ``tok``: see the module doc.
 
     The walk *governs* until the first word that decides (a governor, another trigger, a plain
     verb); from there on it only *scans* the clauses above for what still matters: a condition,
     a hedge ("the importance of ..."), a relative clause or temporal adverbial (background).
     """
+    view = DocView(tok.doc) if view is None else view
+    lower, dep = view.lower, view.dep
     st = Standing()
-    own_standing(tok, cb, st)
+    own_standing(tok, cb, st, view)
     x = tok
     governing = True
     for _ in range(40):
         rel, h = x.dep_, x.head
         if h is x or rel == "ROOT":
             break
-        marks = {c.lower_ for c in x.children if c.dep_ == "mark"}
+        marks = {lower[c] for c in view.children(x.i) if dep[c] == "mark"}
         if rel in ("advcl", "ccomp", "csubj", "acl") and marks & CONDITION_MARKS:
             st.condition = True
             st.why.append(f"inside a '{sorted(marks & CONDITION_MARKS)[0]}' clause")

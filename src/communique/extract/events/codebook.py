@@ -85,6 +85,15 @@ class VerbBlock:
     name: str
     code: str | None
     patterns: tuple[Pattern, ...]
+    ranked: tuple[Pattern, ...] = ()
+    """The patterns, most words first (stable): the first that matches is the most specific."""
+    by_word: dict[str, tuple[int, ...]] | None = None
+    """Positions in ``ranked`` of the patterns, each under one word it needs (or one that must
+    start its synset): a pattern whose word is not at hand cannot match, so it is not tried."""
+    surfaces: frozenset[str] = frozenset()
+    """The words of ``by_word`` and every word whose ``stem`` is one: a pattern word meets a
+    token by its text, lemma or stem, so a stretch of text whose lower-cased words are none of
+    these and whose lemmas are none of ``by_word``'s holds no word any pattern is filed under."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +158,10 @@ class Codebook:
     """Verb + preposition that is no event ("hail from")."""
     phrasal_governors: dict[str, str] | None = None
     """Verb + particle -> governor class ("rule out": refuse)."""
+    phrasal_verbs: frozenset[str] = frozenset()
+    """The verbs of ``phrasal_governors``."""
+    verb_words: frozenset[str] = frozenset()
+    """The keys of ``verbs`` and ``verb_codes``: a word none of whose forms is one is no verb trigger."""
 
     def info(self, code: str | None) -> CameoInfo | None:
         return self.cameo.get(code) if code else None
@@ -192,6 +205,9 @@ def _build(raw: dict) -> Codebook:
     def items(ws: list[str]) -> tuple[Item, ...]:
         return tuple((w, "") if w.startswith("&") else (w, stem(w)) for w in ws)
 
+    synsets = {k: Synset(phrases=tuple(items(p) for p in v),
+                         firsts=frozenset(w for p in v for w in (p[0], stem(p[0]))))
+               for k, v in raw["synsets"].items() if v}
     blocks, verbs = [], {}
     for bi, b in enumerate(raw["blocks"]):
         pats = []
@@ -202,7 +218,11 @@ def _build(raw: dict) -> Codebook:
             pats.append(Pattern(pre=items(pre), post=items(post), code=known(code, b["name"]),
                                 swap=bool(swap), needs=frozenset(stem(w) for w in words),
                                 synsets=syns, content=content))
-        blocks.append(VerbBlock(name=b["name"], code=known(b["code"], b["name"]), patterns=tuple(pats)))
+        ranked = tuple(sorted(pats, key=lambda p: -p.size))
+        by_word = _pattern_index(ranked, synsets)
+        blocks.append(VerbBlock(name=b["name"], code=known(b["code"], b["name"]), patterns=tuple(pats),
+                                ranked=ranked, by_word=by_word,
+                                surfaces=frozenset(w for k in by_word for w in _unstem(k))))
         for v in b["verbs"]:
             code = v["code"]
             if code != "---":
@@ -234,9 +254,7 @@ def _build(raw: dict) -> Codebook:
     return Codebook(
         cameo=cameo, blocks=tuple(blocks), verbs={k: tuple(v) for k, v in verbs.items()},
         verb_codes=verb_codes,
-        synsets={k: Synset(phrases=tuple(items(p) for p in v),
-                           firsts=frozenset(w for p in v for w in (p[0], stem(p[0]))))
-                 for k, v in raw["synsets"].items() if v},
+        synsets=synsets,
         nouns=nouns, governors=governors,
         governing_adjectives=dict(raw["governing_adjectives"]),
         governing_nouns=dict(raw["governing_nouns"]),
@@ -260,7 +278,43 @@ def _build(raw: dict) -> Codebook:
         sending_verbs=_words(raw, "sending_verbs"),
         non_event_phrasal=_words(raw, "non_event_phrasal"),
         phrasal_governors=_phrasal(raw),
+        phrasal_verbs=frozenset(k.split()[0] for k in _phrasal(raw)),
+        verb_words=frozenset(verbs) | frozenset(verb_codes),
     )
+
+
+def _pattern_index(ranked: tuple[Pattern, ...], synsets: dict[str, Synset]) -> dict[str, tuple[int, ...]]:
+    """``VerbBlock.by_word``. A pattern is filed under the one of its words least likely at
+    hand: its longest content word, else every first word of its first synset (one of those
+    must be at hand), else its longest word. Patterns that can never be taken are filed nowhere:
+    a preposition alone (``triggers._best_pattern`` skips them) and those naming a synset the
+    dictionary lacks (``triggers._match_items`` fails them)."""
+    by_word: dict[str, list[int]] = {}
+    for pos, p in enumerate(ranked):
+        if p.content == 0 or any(s not in synsets for s in p.synsets):
+            continue
+        content = sorted(w for w in p.needs if w not in FUNCTION_WORDS)
+        if content:
+            keys = [max(content, key=len)]
+        elif p.synsets:
+            keys = sorted(synsets[p.synsets[0]].firsts)
+        else:
+            keys = [max(sorted(p.needs), key=len)]
+        for key in keys:
+            by_word.setdefault(key, []).append(pos)
+    return {w: tuple(ps) for w, ps in by_word.items()}
+
+
+def _unstem(key: str) -> list[str]:
+    """``key`` and every word ``stem`` turns into ``key`` (each of its rules undone)."""
+    undone = [key + "s"]
+    if key.endswith("y"):
+        undone.append(key[:-1] + "ies")
+    if key.endswith("ss"):
+        undone.append(key[:-2] + "sses")
+    if key.endswith("e"):
+        undone.append(key[:-1] + "es")
+    return [key] + [w for w in [key] + undone if stem(w) == key]
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:

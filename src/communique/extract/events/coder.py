@@ -13,6 +13,7 @@ from ...schema import Event, Place, Span as TextSpan, TextInfo, TimeExpr, make_i
 from . import anchors, completion, conventions
 from .clauses import Standing, event_predicate, governor_class, own_standing, word_forms
 from .codebook import Codebook
+from .docview import DocView
 from .frames import Frame
 from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, \
     PRONOUNS, np_span, party, prep_objects, subject
@@ -47,7 +48,11 @@ VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman",
 
 
 class Coder:
-    def __init__(self, parsed, cb: Codebook, resolver: Resolver, times: list, places: list) -> None:
+    def __init__(self, parsed, cb: Codebook, resolver: Resolver, times: list, places: list,
+                 view: DocView | None = None) -> None:
+        self.view = DocView(parsed.doc) if view is None else view
+        self.text = parsed.text
+        """The text the doc was parsed from (``doc.text`` rebuilds it from every token)."""
         self.doc_id = parsed.clean.id
         self.published = (parsed.clean.published or "")[:10] or None
         self.cb = cb
@@ -78,7 +83,7 @@ class Coder:
             st.modal = None
             self.host = f.head.head
             host = Standing()
-            own_standing(f.head.head, self.cb, host)
+            own_standing(f.head.head, self.cb, host, self.view)
             st.negated, st.future, st.modal, st.planned = host.negated, host.future, host.modal, host.planned
             why.append(f"'{f.head.head.text} ... to {f.head.text}' is the protest")
         if st.modal == "purpose":
@@ -462,7 +467,7 @@ class Coder:
         t0, t1 = (trig.start, trig.end) if trig else (f.head.i, f.head.i + 1)
         doc = sent.doc
         tspan = doc[t0:t1]
-        s_text = sent.text.rstrip()
+        s_text = self.text[sent.start_char:sent.end_char].rstrip()  # sent.text without rebuilding it
         conf = BASE_CONFIDENCE.get(f.strength, 0.5)
         conf += 0.1 if any(a.actor is not None and a.actor.code for a in actors) else (-0.1 if not actors else 0)
         conf += 0.05 if recips else 0
@@ -557,8 +562,9 @@ class Coder:
             lo, hi = np_span(x.token)
             if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in x.token.doc[lo:hi]):
                 return True
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        return bool(words & VIOLENCE_CUES)
+        s, e = sent.start, sent.end
+        return not VIOLENCE_CUES.isdisjoint(self.view.lemma[s:e]) or not VIOLENCE_CUES.isdisjoint(
+            self.view.lower[s:e])
 
 
 def _later(date: str | None, published: str | None) -> bool:

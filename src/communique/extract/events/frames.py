@@ -9,11 +9,14 @@ else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
 
 from spacy.tokens import Span, Token
 
 from .clauses import DEONTIC, Standing, governor_class, walk, word_forms
 from .codebook import Codebook
+from .docview import DocView
 from .triggers import Trigger, find_triggers
 
 GOV_DEFAULT = {"intent": "030", "demand": "100", "refuse": "120", "threat": "130", "accede": "080",
@@ -42,12 +45,13 @@ class Frame:
         return "; ".join(self.how)
 
 
-def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
+def frames_of(sent: Span, cb: Codebook, view: DocView | None = None) -> tuple[list[Frame], list[str]]:
     """The frames of one sentence, and notes on the triggers that gave none (for tests/debug)."""
-    trigs = find_triggers(sent, cb)
+    view = DocView(sent.doc) if view is None else view
+    trigs = find_triggers(sent, cb, view)
     at = {t.token.i: t for t in trigs}
     notes: list[str] = []
-    standing = {i: walk(t.token, cb, at) for i, t in at.items()}
+    standing = {i: walk(t.token, cb, at, view) for i, t in at.items()}
     composed: dict[int, list[Trigger]] = {}
     absorbed: dict[int, list[Trigger]] = {}
     frames: dict[int, Frame] = {}
@@ -65,7 +69,7 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
             # "extended the curfew", "upgraded their diplomatic ties": the verb carries the noun
             carried = Trigger(verb, verb.i, verb.i + 1, "verb", t.code, t.event, t.mode, "noun",
                               f"{t.source}; carried by '{verb.text}'")
-            vst = walk(verb, cb, at)
+            vst = walk(verb, cb, at, view)
             standing[verb.i] = vst
             if vst.governor is None and vst.absorbed_by is None and not vst.condition:
                 frames[verb.i] = Frame(head=verb, trigger=t, code=t.code, event=t.event, mode=t.mode,
@@ -86,7 +90,7 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
     while pending:
         gi, comps = pending.pop(0)
         g = sent.doc[gi]
-        st = standing[gi] if gi in standing else walk(g, cb, at)
+        st = standing[gi] if gi in standing else walk(g, cb, at, view)
         standing[gi] = st
         if st.condition:
             notes.append(f"{g.text}: condition")
@@ -113,8 +117,8 @@ def frames_of(sent: Span, cb: Codebook) -> tuple[list[Frame], list[str]]:
         if hi not in frames:
             continue
         _absorb(frames[hi], subs, cb)
-    _deontic(sent, cb, at, frames)
-    _bare_demands(sent, cb, at, frames)
+    _deontic(sent, cb, at, frames, view)
+    _bare_demands(sent, cb, at, frames, view)
     _protest_topics(frames, cb, notes)
     out = []
     for f in frames.values():
@@ -214,6 +218,8 @@ def _protest_topics(frames: dict[int, Frame], cb: Codebook, notes: list[str]) ->
     """The demand a protest makes is its topic, not a second event (PLOVER manual, PROTEST)."""
     protests = {i for i, f in frames.items() if (cb.info(f.code).event if cb.info(f.code) else f.event) == "PROTEST"}
     protests |= {t.i for i in protests for t in frames[i].words}
+    if not protests:
+        return  # nothing to climb to
     for i, f in list(frames.items()):
         info = cb.info(f.code)
         if info is None or info.event not in ("REQUEST", "ACCUSE", "RETREAT", "THREATEN"):
@@ -230,10 +236,13 @@ def _party(tok: Token) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in tok.subtree)
 
 
-def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int, Frame]) -> None:
+def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int, Frame],
+             view: DocView) -> None:
     """"X said Y must do Z" is X demanding Z of Y (CAMEO 10)."""
-    for tok in sent:
-        if tok.dep_ != "aux" or tok.lower_ not in DEONTIC:
+    s, e = sent.start, sent.end
+    for i in compress(range(s, e), map(DEONTIC.__contains__, view.lower[s:e])):  # rare: no Token else
+        tok = sent.doc[i]
+        if tok.dep_ != "aux":
             continue
         v = tok.head
         if v.dep_ != "ccomp" or governor_class(v.head, cb) != "report":
@@ -246,7 +255,7 @@ def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int,
             continue
         t = at.get(v.i)
         code = cb.derived("demand", t.code) if t is not None and t.code else None
-        st = walk(r, cb, at)
+        st = walk(r, cb, at, view)
         if st.condition:
             continue
         how = [f"'{r.text}' that {subj_v.text} '{tok.text}' {v.text}: a demand -> {code or '100'}"]
@@ -256,10 +265,13 @@ def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int,
                             gov_class="demand", complement=v)
 
 
-def _bare_demands(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int, Frame]) -> None:
+def _bare_demands(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int, Frame],
+                  view: DocView) -> None:
     """"called on Muslims to take up arms": a demand made of a named party is a REQUEST (CAMEO 100)
     even when what is demanded has no code of its own."""
-    candidates = [t for t in sent if t.pos_ == "VERB" and cb.governors.get(t.lemma_.lower()) == "demand"]
+    s, e = sent.start, sent.end
+    demanding = map(eq, map(cb.governors.get, view.lemma[s:e]), repeat("demand"))  # rare: no Token else
+    candidates = [t for t in map(sent.doc.__getitem__, compress(range(s, e), demanding)) if t.pos_ == "VERB"]
     if not candidates:
         return
     used = {w.i for f in frames.values() for w in f.words} | set(frames) | set(at)
@@ -276,7 +288,7 @@ def _bare_demands(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict
                               for o in c.children if o.dep_ == "pobj" and _party(o)), None)
         if addressee is None:
             continue
-        st = walk(tok, cb, at)
+        st = walk(tok, cb, at, view)
         if st.condition or st.background:
             continue
         frames[tok.i] = Frame(head=tok, trigger=None, code="100", event=None, mode="", st=st,

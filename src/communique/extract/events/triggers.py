@@ -10,11 +10,14 @@ overridden by a pattern that says more, and a block's default code is not used a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
 
 from spacy.tokens import Span, Token
 
-from .clauses import word_forms
-from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, stem
+from .clauses import forms_of, word_forms
+from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, VerbBlock, stem
+from .docview import DocView
 from .roles import person_noun
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -53,37 +56,42 @@ class Trigger:
 _DEPTH = {True: 2, False: 3}
 
 
-def _forms(tok: Token) -> tuple[str, str, str]:
-    return tok.lower_, tok.lemma_.lower(), stem(tok.lower_)
+@lru_cache(maxsize=65536)
+def _forms(lower: str, lemma: str) -> tuple[str, str, str]:
+    """What a pattern word may meet: the word, its lemma, its stem (cached: a pure function of
+    strings, asked for every word of every candidate verb's clause)."""
+    return lower, lemma, stem(lower)
 
 
 _QUANTITIES = {"hundred", "thousand", "dozen", "million", "score", "ten", "group", "number", "handful",
                "couple", "pair", "batch", "lot", "series", "wave", "string", "spate", "round", "host"}
+_WINDOW_CUT = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
 
 
-def _counts(tok: Token) -> bool:
-    return tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITIES
-
-
-def _window(tok: Token) -> tuple[list[tuple[Token, int]], list[tuple[Token, int]]]:
-    """The verb's own clause with each word's depth under the verb, split at the verb."""
-    pre, post = [], []
-    stack = [(c, 1) for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+def _window(i: int, view: DocView) -> list[tuple[int, int]]:
+    """The verb at ``i``'s own clause: (token index, depth under the verb), in no order.
+    Read off the view's lists: this runs for every candidate verb."""
+    (kids, off), dep, lower = view.kids, view.dep, view.lower
+    stack = [(c, 1) for c in kids[off[i]:off[i + 1]] if dep[c] not in _CLAUSE_DEPS]
     seen = []
     while stack:
         t, d = stack.pop()
         seen.append((t, d))
         if d < 4:
             # "seized hundreds of hostages": what a quantity counts sits where the quantity does
-            through = t.dep_ == "prep" and t.lower_ == "of" and _counts(t.head)
-            stack.extend((c, d if through else d + 1) for c in t.children
-                         if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis", "acl"))
-    for t, d in sorted(seen, key=lambda x: x[0].i):
-        (pre if t.i < tok.i else post).append((t, d))
-    return pre, post
+            through = dep[t] == "prep" and lower[t] == "of" and _counts(view, view.head[t])
+            below = d if through else d + 1
+            for c in kids[off[t]:off[t + 1]]:
+                if dep[c] not in _WINDOW_CUT:
+                    stack.append((c, below))
+    return seen
 
 
-def _match_items(items: tuple[Item, ...], toks: list[tuple[Token, int]],
+def _counts(view: DocView, i: int) -> bool:
+    return view.lemma[i] in _QUANTITIES or view.doc[i].pos_ == "NUM"
+
+
+def _match_items(items: tuple[Item, ...], toks: list[tuple[int, int]],
                  forms: list[tuple[str, str, str]], cb: Codebook, shallow: bool = False,
                  subject_side: bool = False) -> bool:
     """True when the pattern items occur in ``toks`` in order (gaps allowed), each no deeper
@@ -126,19 +134,35 @@ def _word_ok(item: Item, forms: tuple[str, str, str]) -> bool:
     return item[0] == forms[0] or item[0] == forms[1] or item[1] == forms[2]
 
 
-def _best_pattern(tok: Token, patterns: tuple[Pattern, ...], cb: Codebook,
+def _best_pattern(tok: Token, block: VerbBlock, cb: Codebook, view: DocView,
                   own: str | None, base: str | None = None) -> Pattern | None:
-    """The most specific matching pattern. When the verb has a code of its own, a pattern must
-    say more than a preposition to override it: two content words, or one refining the same
-    CAMEO root ("attacked with artillery" 194 under "attack" 190)."""
-    if not patterns:
+    """The most specific matching pattern: the first of the block's patterns ``ranked`` (most
+    words first, then in dictionary order) that matches. When the verb has a code of its own, a
+    pattern must say more than a preposition to override it: two content words, or one refining
+    the same CAMEO root ("attacked with artillery" 194 under "attack" 190)."""
+    index = block.by_word
+    if not index:
         return None
-    pre, post = _window(tok)
-    pre_f, post_f = [_forms(t) for t, _ in pre], [_forms(t) for t, _ in post]
-    have = {f for fs in pre_f + post_f for f in fs}
-    best = None
-    for p in patterns:
-        if not p.needs <= have or (best is not None and p.size <= best.size):
+    i, lower, lemma = tok.i, view.lower, view.lemma
+    # Only the patterns filed under a word at hand can match (``VerbBlock.by_word``), and mostly
+    # none is: the words of the verb's subtree, which hold its clause, say so before the clause
+    # is walked (``VerbBlock.surfaces``).
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if block.surfaces.isdisjoint(lower[lo:hi]) and index.keys().isdisjoint(lemma[lo:hi]):
+        return None
+    window = _window(i, view)
+    forms = {t: _forms(lower[t], lemma[t]) for t, _ in window}
+    have = set().union(*forms.values())
+    tried = set()
+    for w in have & index.keys():
+        tried.update(index[w])
+    if not tried:
+        return None
+    window.sort()  # by token index (each token is reached once)
+    pre, post = [x for x in window if x[0] < i], [x for x in window if x[0] > i]
+    pre_f, post_f = [forms[t] for t, _ in pre], [forms[t] for t, _ in post]
+    for p in map(block.ranked.__getitem__, sorted(tried)):
+        if not p.needs <= have:
             continue
         if p.synsets and not all(cb.synsets[s].firsts & have for s in p.synsets if s in cb.synsets):
             continue
@@ -152,21 +176,20 @@ def _best_pattern(tok: Token, patterns: tuple[Pattern, ...], cb: Codebook,
         shallow = content == 1
         if _match_items(p.pre, pre, pre_f, cb, shallow, subject_side=True) and \
                 _match_items(p.post, post, post_f, cb, shallow):
-            best = p
-    return best
+            return p
+    return None
 
 
-def _phrase_ok(tok: Token, words: tuple[str, ...], after: bool) -> bool:
+def _phrase_ok(i: int, words: tuple[str, ...], after: bool, view: DocView) -> bool:
     """A multi-word verb's other words: adjacent, or particles/prepositions among its children."""
-    doc = tok.doc
-    if after:
-        span = doc[tok.i + 1: tok.i + 1 + len(words)]
-    else:
-        span = doc[max(0, tok.i - len(words)): tok.i]
-    if len(span) == len(words) and all(t.lower_ == w for t, w in zip(span, words)):
+    lower = view.lower
+    near = lower[i + 1: i + 1 + len(words)] if after else lower[max(0, i - len(words)): i]
+    if tuple(near) == words:
         return True
-    kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
-    return after and all(w in kids for w in words)
+    if not after:
+        return False
+    kids = {lower[c] for c in view.children(i) if view.dep[c] in ("prt", "prep", "dobj", "advmod")}
+    return all(w in kids for w in words)
 
 
 NOT_EVENTS = ("report", "hedge", "plan", "fail")
@@ -207,13 +230,18 @@ ACCESS_NOUNS = {"return", "access", "entry", "delivery", "passage", "transit", "
 _TURNING_PARTICLES = {"out", "off", "down", "away", "back", "over"}
 
 
-def verb_trigger(tok: Token, cb: Codebook) -> Trigger | None:
+def verb_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigger | None:
     """The verb at ``tok`` as a trigger, or None. A verb of the dictionary with no usable code
     still comes back (strength ``default``, code None): it may carry an event noun."""
-    lemma = next((f for f in word_forms(tok) if f in cb.verbs or f in cb.verb_codes), None)
+    view = DocView(tok.doc) if view is None else view
+    i, lower, dep = tok.i, view.lower, view.dep
+    lemma = next((f for f in forms_of(lower[i], view.lemma[i]) if f in cb.verb_words), None)
     if lemma is None:
         return None
-    if any(f"{lemma} {c.lower_}" in cb.non_event_phrasal for c in tok.children if c.dep_ in ("prep", "prt")):
+    if cb.governors.get(lemma) in NOT_EVENTS and lemma not in cb.verb_codes:
+        return None  # asked first: "said" is the commonest verb of all
+    kids = view.children(i)
+    if any(f"{lemma} {lower[c]}" in cb.non_event_phrasal for c in kids if dep[c] in ("prep", "prt")):
         return None  # "hailed from Vlore"
     if lemma in SHOW_VERBS and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None  # "demonstrated a dignified attitude", "rallied support": shown, not protested
@@ -228,33 +256,31 @@ def verb_trigger(tok: Token, cb: Codebook) -> Trigger | None:
                 p.dep_ == "prep" and p.lower_ == "of" and any(_party(o, cb) for o in p.children)
                 for p in obj.children)):
             return None
-    if cb.governors.get(lemma) in NOT_EVENTS and lemma not in cb.verb_codes:
-        return None
     if _statement(tok, lemma):
         return None
     entries = cb.verbs.get(lemma, ())
     own = cb.verb_codes.get(lemma, "?")
     chosen = None
     for e in entries:
-        if (e.after and not _phrase_ok(tok, e.after, True)) or (e.before and not _phrase_ok(tok, e.before, False)):
+        if (e.after and not _phrase_ok(i, e.after, True, view)) or (
+                e.before and not _phrase_ok(i, e.before, False, view)):
             continue
         if chosen is None or len(e.after) + len(e.before) > len(chosen.after) + len(chosen.before):
             chosen = e
     start, end = tok.i, tok.i + 1
     line_code = chosen.code if chosen is not None and chosen.code != "---" else None
-    if not (chosen and chosen.after) and any(c.dep_ == "prt" and c.lower_ in _TURNING_PARTICLES
-                                             for c in tok.children):
+    if not (chosen and chosen.after) and any(dep[c] == "prt" and lower[c] in _TURNING_PARTICLES
+                                             for c in kids):
         own, line_code = "?", None  # "backed out" is not "backed": only a pattern may code it
     own_code = own if own != "?" else line_code
     if chosen is not None:
         start -= len(chosen.before)
-        following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 1 + len(chosen.after)]]
-        if chosen.after and following == list(chosen.after):
+        if chosen.after and tuple(lower[i + 1: i + 1 + len(chosen.after)]) == chosen.after:
             end += len(chosen.after)
         block = cb.blocks[chosen.block]
         multi = bool(chosen.after or chosen.before)
-        pat = _best_pattern(tok, block.patterns, cb, None if multi else own_code, own_code or line_code)
-        if pat is not None and not pat.post and any(c.dep_ == "xcomp" for c in tok.children):
+        pat = _best_pattern(tok, block, cb, view, None if multi else own_code, own_code or line_code)
+        if pat is not None and not pat.post and any(dep[c] == "xcomp" for c in kids):
             pat = None  # "troops continue to guard": the subject alone does not say what they do
         if pat is not None:
             if pat.code is None:
@@ -302,41 +328,41 @@ def _party(tok: Token, cb: Codebook) -> bool:
         "hundred", "thousand", "dozen", "group", "number", "member")
 
 
-def noun_trigger(tok: Token, cb: Codebook) -> Trigger | None:
+def noun_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigger | None:
     """The event noun at ``tok`` (the longest entry ending there), or None."""
     if tok.pos_ not in NOUN_POS and not (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj")):
         return None
-    lemma = tok.lemma_.lower()
-    if tok.lower_ not in cb.noun_heads and lemma not in cb.noun_heads:
+    view = DocView(tok.doc) if view is None else view
+    i, lower, dep, up = tok.i, view.lower, view.dep, view.head
+    word, lemma = lower[i], view.lemma[i]
+    if word not in cb.noun_heads and lemma not in cb.noun_heads:
         return None
     if tok.ent_type_ in _NOT_EVENT_ENTS:  # "1 March 2019", "the Riot Act"
         return None
-    doc = tok.doc
-    heads = (tok.lower_, lemma) if tok.lower_ != lemma else (lemma,)
+    heads = (word, lemma) if word != lemma else (lemma,)
     best = None
     # longest first: "suicide car bombing", "air strike", "state of emergency"
     for head in heads:
         for n in (2, 1):
-            prev = doc[max(0, tok.i - n): tok.i]
-            if len(prev) == n and all(t.dep_ in _NP_MODS and tok.i - n <= t.head.i <= tok.i for t in prev):
-                key = " ".join([t.lower_ for t in prev] + [head])
+            if i >= n and all(dep[j] in _NP_MODS and i - n <= up[j] <= i for j in range(i - n, i)):
+                key = " ".join(lower[i - n:i] + [head])
                 if key in cb.nouns:
-                    best = (key, tok.i - n, tok.i + 1)
+                    best = (key, i - n, i + 1)
                     break
-        if best is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
-            key = f"{head} of {doc[tok.i + 2].lower_}"
+        if best is None and i + 2 < len(lower) and lower[i + 1] == "of":
+            key = f"{head} of {lower[i + 2]}"
             if key in cb.nouns:
-                best = (key, tok.i, tok.i + 3)
+                best = (key, i, i + 3)
         if best is None and head in cb.nouns:
-            best = (head, tok.i, tok.i + 1)
-        if best is None and head + "s" in cb.nouns and tok.lower_.endswith("s"):
-            best = (head + "s", tok.i, tok.i + 1)  # plural-only entries ("talks")
+            best = (head, i, i + 1)
+        if best is None and head + "s" in cb.nouns and word.endswith("s"):
+            best = (head + "s", i, i + 1)  # plural-only entries ("talks")
         if best is not None:
             break
     if best is None:
         return None
     key, start, end = best
-    if _setting_of_statement(tok, cb):
+    if _setting_of_statement(i, lemma, view, cb):
         return None
     e = cb.nouns[key]
     strength = "noun" if e.standalone else "content"
@@ -344,12 +370,10 @@ def noun_trigger(tok: Token, cb: Codebook) -> Trigger | None:
                    f"noun '{key}' -> {e.code or e.event + (' ' + e.mode if e.mode else '')}")
 
 
-def _setting_of_statement(tok: Token, cb: Codebook) -> bool:
+def _setting_of_statement(i: int, lemma: str, view: DocView, cb: Codebook) -> bool:
     """ "said at a joint news conference": the noun with its modifiers is a statement's setting."""
-    doc = tok.doc
     for n in (2, 1):
-        prev = doc[max(0, tok.i - n): tok.i]
-        if len(prev) == n and " ".join([t.lower_ for t in prev] + [tok.lemma_.lower()]) in cb.non_event_nouns:
+        if i >= n and " ".join(view.lower[i - n:i] + [lemma]) in cb.non_event_nouns:
             return True
     return False
 
@@ -362,9 +386,22 @@ def reporting_construction(tok: Token) -> bool:
         c.dep_ == "agent" for c in tok.children)
 
 
-def find_triggers(sent: Span, cb: Codebook) -> list[Trigger]:
+@lru_cache(maxsize=65536)
+def _may_trigger(lower: str, lemma: str, noun_heads: frozenset[str], verb_words: frozenset[str]) -> bool:
+    """Can the word start a trigger whatever its tag? ``verb_trigger`` wants one of its forms
+    among the verbs, ``noun_trigger`` its text or lemma among the noun heads. Asked of every word
+    of every sentence, so cached (the codebook's sets hash once and compare by identity)."""
+    return lower in noun_heads or lemma in noun_heads or not verb_words.isdisjoint(forms_of(lower, lemma))
+
+
+def find_triggers(sent: Span, cb: Codebook, view: DocView | None = None) -> list[Trigger]:
+    view = DocView(sent.doc) if view is None else view
+    doc, lower, lemma = sent.doc, view.lower, view.lemma
+    s, e = sent.start, sent.end
+    maybe = map(_may_trigger, lower[s:e], lemma[s:e], repeat(cb.noun_heads), repeat(cb.verb_words))
     out = []
-    for tok in sent:
+    for i in compress(range(s, e), maybe):  # no Token built for a word that can give no trigger
+        tok = doc[i]
         if reporting_construction(tok):
             continue
         if tok.tag_ in VERB_TAGS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
@@ -372,9 +409,9 @@ def find_triggers(sent: Span, cb: Codebook) -> list[Trigger]:
             # are not events
             nominal = tok.dep_ in ("amod", "compound", "acomp", "oprd") or (
                 tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
-            t = verb_trigger(tok, cb) if not nominal else noun_trigger(tok, cb)
+            t = verb_trigger(tok, cb, view) if not nominal else noun_trigger(tok, cb, view)
         elif tok.pos_ in NOUN_POS or tok.tag_ == "VBG":
-            t = noun_trigger(tok, cb)
+            t = noun_trigger(tok, cb, view)
         else:
             t = None
         if t is not None:
@@ -382,6 +419,7 @@ def find_triggers(sent: Span, cb: Codebook) -> list[Trigger]:
     return out
 
 
-def has_candidate(sent: Span, cb: Codebook) -> bool:
-    words = cb.trigger_words
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in sent)
+def has_candidate(sent: Span, cb: Codebook, view: DocView | None = None) -> bool:
+    view = DocView(sent.doc) if view is None else view
+    words, s, e = cb.trigger_words, sent.start, sent.end
+    return not words.isdisjoint(view.lower[s:e]) or not words.isdisjoint(view.lemma[s:e])
