@@ -94,7 +94,7 @@ def _acts(tok: Token) -> bool:
     """Whether a place name stands where an actor stands (subject, object, owner...)."""
     if tok.dep_ in ACTOR_DEPS:
         return True
-    if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    if tok.dep_ in ("conj", "appos") and tok.head != tok:
         return _acts(tok.head)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS
 
@@ -326,7 +326,7 @@ def _shared_modifiers(root: Token, ent_at: dict[int, Ent]) -> tuple[Word, ...]:
                                   for c in root.children):
         return ()
     first = root
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
     return tuple(Word(c.text, c.idx, c.idx + len(c.text), ent_at[c.i].label) for c in first.children
                  if c.i < first.i and c.dep_ in ("amod", "compound") and ent_at.get(c.i) is not None
@@ -343,5 +343,5 @@ PLACE_PREPS = frozenset({"in", "from", "at"})
 def _modifies_role(tok: Token, kb: ActorKB) -> bool:
     """"US" in "a US destroyer", "Chile" in "Chile's ministry": part of a role phrase."""
     head = tok.head
-    return tok.dep_ in ("compound", "amod", "poss", "nmod") and head is not tok and \
+    return tok.dep_ in ("compound", "amod", "poss", "nmod") and head != tok and \
         head.pos_ in ("NOUN", "PROPN") and bool(kb.agent(key(head.text)))

@@ -84,7 +84,7 @@ def clause_of(tok: Token) -> Token:
     """The verb heading the clause ``tok`` belongs to (the sentence root at the top)."""
     x = tok
     for _ in range(40):
-        if x.head is x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
+        if x.head == x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
             return x
         x = x.head
     return x
@@ -96,7 +96,7 @@ def _dates_clause(time_root: Token, above: set[int]) -> bool:
     for _ in range(40):
         if x.dep_ == "pobj" and x.head.lower_ in _SINCE or x.lower_ in _SINCE:
             return False
-        if x.head is x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
+        if x.head == x or x.dep_ == "ROOT" or (x.dep_ in _CLAUSE_HEADS and x.pos_ in ("VERB", "AUX")):
             break
         x = x.head
     return x.i in above
@@ -122,13 +122,13 @@ def pick_place(places: list[tuple[int, int, Place]], tokens: set[int], anchor: T
 def _locative(head: Token, anchor: Token) -> str | None:
     """How a place mention is said as a place, or None."""
     x = head
-    while x.dep_ in ("appos", "conj", "compound") and x.head is not x and x.head.pos_ == "PROPN":
+    while x.dep_ in ("appos", "conj", "compound") and x.head != x and x.head.pos_ == "PROPN":
         x = x.head
     # "near the town of Samarra", "in a residential sector of eastern Beirut", "in X's capital Dili"
     for _ in range(3):
         if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.pos_ in ("NOUN", "PROPN"):
             x = x.head.head
-        elif x.dep_ in ("appos", "compound", "poss") and x.head.pos_ in ("NOUN", "PROPN") and x.head is not x:
+        elif x.dep_ in ("appos", "compound", "poss") and x.head.pos_ in ("NOUN", "PROPN") and x.head != x:
             x = x.head
         else:
             break

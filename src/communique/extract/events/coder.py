@@ -246,7 +246,7 @@ class Coder:
         "condemned" on "posed", whose subject is no party; the one who condemns is the one who
         speaks. A verb conjoined inside a reported clause takes the reporter's subject then."""
         x = v
-        while x.dep_ == "conj" and x.head is not x:
+        while x.dep_ == "conj" and x.head != x:
             x = x.head
         if x is v or x.dep_ != "ccomp" or governor_class(x.head, self.cb) != "report":
             return s, how

@@ -145,7 +145,7 @@ def _own_time(t: Trigger, st: Standing, host: Standing | None) -> bool:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
     return d
 

@@ -310,7 +310,7 @@ class Resolver:
         phrase (a subject is an actor whatever it is), otherwise only actor-like ones."""
         out = []
         for t in conjuncts(tok):
-            out.extend(self._one(t, how if t is tok else how + " (conjunct)", depth, strict))
+            out.extend(self._one(t, how if t == tok else how + " (conjunct)", depth, strict))
         seen, uniq = set(), []
         for f in out:
             key = f.actor.id if f.actor is not None else f.text.lower()
@@ -329,7 +329,7 @@ class Resolver:
                 ante = self._antecedent(tok)
                 if ante is not None:
                     head = ante[0]
-                    while head.dep_ == "conj" and head.head is not head:  # the whole "X and Y"
+                    while head.dep_ == "conj" and head.head != head:  # the whole "X and Y"
                         head = head.head
                     found = self.fill(head, f"{how}, '{tok.text}' -> {ante[1]}", depth=depth + 1,
                                       strict=strict)
@@ -390,7 +390,7 @@ class Resolver:
         w = tok.lower_
         if w in RELATIVE or tok.tag_ in ("WP", "WDT"):
             clause = tok.head
-            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ != "ROOT":
+            while clause.dep_ not in ("relcl", "acl") and clause.head != clause and clause.dep_ != "ROOT":
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):
                 return clause.head, "relative clause noun"
@@ -404,7 +404,7 @@ class Resolver:
                     return subj, f"subject of '{v.text}'"
         # a possessive in a relative clause: "X, who were joined at their meeting"
         x = tok
-        while x.head is not x and x.dep_ != "ROOT":
+        while x.head != x and x.dep_ != "ROOT":
             if x.dep_ == "relcl" and w in ("their", "its", "his", "her", "they", "he", "she"):
                 return x.head, "relative clause noun"
             if x.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") and x.head.pos_ in ("VERB", "AUX"):
