@@ -36,6 +36,9 @@ def main() -> None:
         for metric in sorted(wanted):
             if metric not in r.metrics:
                 continue
+            if r.metrics[metric] <= 0.0 and not current.get(metric):
+                current.pop(metric, None)  # the set does not measure it: a floor of 0 could never fail
+                continue
             new = max(0.0, round(r.metrics[metric] - a.margin, 4))
             old = current.get(metric)
             if old is None or new > old:
