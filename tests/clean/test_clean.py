@@ -37,6 +37,16 @@ def test_html_goes_through_trafilatura(langid):
     assert doc.title == "Norway visit"
 
 
+def test_html_paragraphs_are_separated_by_a_blank_line(langid):
+    lead = "The prime minister of Norway visited Sweden on Monday to discuss energy prices and grids."
+    rest = "Talks are to continue in Oslo next month, officials in both capitals said after the visit."
+    html = (f"<html><body><article><h1>Norway and Sweden agree grid talks</h1><p>{lead}</p>"
+            f"<p>{rest}</p><p>{rest}</p></article></body></html>")
+    doc = clean(InputRecord(id="h", html=html), langid=langid)
+    assert "grid talks\n\nThe prime minister" in doc.text
+    assert f"{lead}\n\n" in doc.text
+
+
 def test_non_english_is_refused_with_reason(langid):
     de = ("Die Außenminister der Vereinigten Staaten und Russlands haben sich am Montag in Paris "
           "getroffen und über einen Waffenstillstand in Syrien gesprochen, bevor die Konferenz beginnt.")

@@ -15,6 +15,9 @@ from .dates import parse_date
 from .scraped import clean_scraped
 
 
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
 @dataclass
 class HtmlParts:
     text: str
@@ -34,9 +37,12 @@ def clean_html(html: str, *, url: str | None = None) -> HtmlParts:
         return HtmlParts(text="")
     body = result.text or ""
     parts = clean_scraped(body, title_hint=result.title or None)
+    # trafilatura writes one paragraph (or heading) per line; a blank line between them marks the
+    # paragraph breaks the sentence splitter honours, so a headline is never glued to the lead.
+    text = _PARAGRAPH_BREAK.sub("\n\n", parts.text)
     authors = _split_authors(result.author) or parts.authors
     return HtmlParts(
-        text=parts.text,
+        text=text,
         title=result.title or None,
         published=parse_date(result.date) if result.date else parts.published,
         authors=authors,

@@ -43,7 +43,8 @@ LEADS = frozenset({"leader", "leaders", "commander", "commanders", "official", "
                    "chief", "chiefs", "head", "member", "members", "representative",
                    "representatives", "candidate", "candidates"})
 WEAK_MATCHES = frozenset({"family name alone", "dictionary name inside a longer name",
-                          "first and family name of a longer name", "spelling variant"})
+                          "first and family name of a longer name", "spelling variant",
+                          "transliterated family name"})
 PLACE_SECTORS = {"capital": "GOV", "city": "CVL", "pre": "PRE", "people": "CVL"}
 """What a place stands for when it heads a phrase: a capital its government, another city or a
 nationality noun ("Nigerians") its people, a breakaway region its partially recognised state."""

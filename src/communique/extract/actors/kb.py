@@ -21,6 +21,12 @@ PLACE_PRIORITY = {"country": 0, "people": 0, "pre": 1, "capital": 2, "city": 3}
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
                        "le", "la", "du", "dos", "das", "del"})
 AGENT_MEMO_SIZE = 1 << 16
+# A transliterated family name ("Rajapaksa" for the dictionary's "Rajapakse", "Kartapolov" ~
+# "Kartapolow") is accepted only with the given name spelt exactly, a family name long enough
+# that one or two letters are a small share of it, and a ratio that leaves room for about one
+# edit in eight letters: "John Smyth" stays apart from "John Smith".
+VARIANT_MIN_FAMILY = 6
+VARIANT_MIN_RATIO = 85.0
 _UNKNOWN = object()
 
 
@@ -133,6 +139,7 @@ class ActorKB:
         self._by_entry: dict[int, list[str]] | None = None
         self._surnames: dict[str, list[int]] | None = None
         self._partial: dict[str, list[int]] | None = None
+        self._by_given: dict[str, list[int]] | None = None
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -158,9 +165,17 @@ class ActorKB:
             self._build_name_indexes()
         return self._partial  # type: ignore[return-value]
 
+    @property
+    def by_given(self) -> dict[str, list[int]]:
+        """Dictionary people of two or more words, by the first word of a name they go by."""
+        if self._by_given is None:
+            self._build_name_indexes()
+        return self._by_given  # type: ignore[return-value]
+
     def _build_name_indexes(self) -> None:
         surnames: dict[str, list[int]] = {}
         partial: dict[str, list[int]] = {}
+        by_given: dict[str, list[int]] = {}
         for k, ids in self.index.items():
             toks = k.split()
             for i in ids:
@@ -168,10 +183,11 @@ class ActorKB:
                     continue
                 if len(toks) >= 2:
                     surnames.setdefault(toks[-1], []).append(i)
+                    by_given.setdefault(toks[0], []).append(i)
                 if len(toks) >= 3:
                     for short in (f"{toks[0]} {toks[1]}", f"{toks[0]} {toks[-1]}"):
                         partial.setdefault(short, []).append(i)
-        self._surnames, self._partial = surnames, partial
+        self._surnames, self._partial, self._by_given = surnames, partial, by_given
 
     def lookup(self, k: str) -> list[Entry]:
         return [self.entry(i) for i in self.index.get(k, ())]
@@ -231,6 +247,9 @@ class ActorKB:
             hit = self._fuzzy(toks, countries)
             if hit:
                 return hit, "spelling variant"
+            hit = self._family_variant(toks, countries)
+            if hit:
+                return hit, "transliterated family name"
         elif len(toks[0]) >= 4 and toks[0] not in self.given_names and toks[0] not in self.role_words:
             cands = [self.entry(i) for i in dict.fromkeys(self.surnames.get(toks[0], ()))]
             hit = self._pick(cands, countries, unique=True)
@@ -252,6 +271,33 @@ class ActorKB:
                 if score > best_score:
                     best, best_score = e, score
         return best if best_score >= 85 else None
+
+    def _family_variant(self, toks: list[str], countries: frozenset[str]) -> Entry | None:
+        """The one dictionary person whose name has the same given name and as many words, and
+        whose family name differs by a letter or two of transliteration."""
+        from rapidfuzz import fuzz
+
+        family = " ".join(toks[1:])
+        if len(family.replace(" ", "")) < VARIANT_MIN_FAMILY or toks[0] in PARTICLES:
+            return None
+        found: dict[int, float] = {}
+        for i in dict.fromkeys(self.by_given.get(toks[0], ())):
+            for k in self.keys_of(i):
+                ktoks = k.split()
+                if len(ktoks) != len(toks) or ktoks[0] != toks[0]:
+                    continue
+                other = " ".join(ktoks[1:])
+                # the first letter of a family name survives transliteration
+                if other[0] != family[0]:
+                    continue
+                score = fuzz.ratio(other, family)
+                if score >= VARIANT_MIN_RATIO:
+                    found[i] = max(found.get(i, 0.0), score)
+        if not found:
+            return None
+        best = max(found.values())
+        cands = [self.entry(i) for i, s in found.items() if s == best]
+        return self._pick(cands, countries, unique=True)
 
     @staticmethod
     def _pick(cands: list[Entry], countries: frozenset[str], *, unique: bool = False) -> Entry | None:
