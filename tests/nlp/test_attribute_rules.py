@@ -20,6 +20,7 @@ def _texts(shared, n=40):
         out += [json.loads(line)["text"] for _, line in zip(range(n), f)]
     # rules about contractions and colloquial forms, which news text rarely exercises
     out.append("I ain't gonna say it's done, y'know, but we're nothin' if not careful. Isn't it?")
+    out.append("Y'all gotta see this. C'mon, let's go: there is a bus and there were two more. Ain't n't so.")
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline.attributeruler import AttributeRuler
 from spacy.tokens import Doc, Token
@@ -77,6 +78,9 @@ class SignatureAttributeRuler(AttributeRuler):
         self._by_lower: dict[str, list[tuple[int, Callable[[Token], bool]]]] = {}
         self._by_tag: dict[str, list[tuple[int, Callable[[Token], bool]]]] = {}
         self._anywhere: list[tuple[int, Callable[[Token], bool]]] = []
+        # Multi-token rules are filed under the LOWER hash one of their tokens must have (its
+        # "anchor"), so they are tried only where that word occurs; the rest everywhere.
+        self._multi_by_lower: dict[int, list[tuple[int, int, list[Callable[[Token], bool]]]]] = {}
         self._multi: list[tuple[int, list[Callable[[Token], bool]]]] = []
         for key, rule in enumerate(self.patterns):
             for pattern in rule["patterns"]:
@@ -85,7 +89,15 @@ class SignatureAttributeRuler(AttributeRuler):
                         raise UnsupportedRule(str(spec))
                 matchers = [_token_matcher(spec) for spec in pattern]
                 if len(matchers) > 1:
-                    self._multi.append((key, matchers))
+                    for j, spec in enumerate(pattern):
+                        values = _required_values(spec.get("LOWER"))
+                        if values is not None:
+                            for v in values:
+                                h = self.vocab.strings.add(v)
+                                self._multi_by_lower.setdefault(h, []).append((key, j, matchers))
+                            break
+                    else:
+                        self._multi.append((key, matchers))
                     continue
                 entry, spec = (key, matchers[0]), pattern[0]
                 for attr, index in (("LOWER", self._by_lower), ("TAG", self._by_tag)):
@@ -99,12 +111,12 @@ class SignatureAttributeRuler(AttributeRuler):
         self._memo: dict[tuple, tuple[int, ...]] = {}
         self._compiled_for = len(self.patterns)
 
-    def _keys_for(self, tok: Token) -> tuple[int, ...]:
-        sig = (tok.tag, tok.lower, tok.dep, tok.is_space)
+    def _keys_for(self, doc: Doc, i: int, sig: tuple) -> tuple[int, ...]:
         keys = self._memo.get(sig)
         if keys is None:
             if len(self._memo) >= _MAX_SIGNATURES:
                 self._memo.clear()
+            tok = doc[i]
             candidates = (self._anywhere + self._by_lower.get(tok.lower_, [])
                           + self._by_tag.get(tok.tag_, []))
             keys = tuple(sorted({k for k, match in candidates if match(tok)}))
@@ -114,19 +126,30 @@ class SignatureAttributeRuler(AttributeRuler):
     def match(self, doc: Doc):
         if getattr(self, "_compiled_for", None) != len(self.patterns):
             self._compile()
-        matches = [(k, i, i + 1) for i, tok in enumerate(doc) for k in self._keys_for(tok)]
+        n_doc = len(doc)
+        matches = []
+        # The signature read as integers from one array: no Token object per token.
+        for i, (tag, lower, dep, space) in enumerate(doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()):
+            for k in self._keys_for(doc, i, (tag, lower, dep, bool(space))):
+                matches.append((k, i, i + 1))
+            for key, j, matchers in self._multi_by_lower.get(lower, ()):
+                start, n = i - j, len(matchers)
+                if start >= 0 and start + n <= n_doc and all(m(doc[start + x]) for x, m in enumerate(matchers)):
+                    matches.append((key, start, start + n))
         for key, matchers in self._multi:
             n = len(matchers)
-            for i in range(len(doc) - n + 1):
+            for i in range(n_doc - n + 1):
                 if all(m(doc[i + j]) for j, m in enumerate(matchers)):
                     matches.append((key, i, i + n))
         matches.sort()
         return matches
 
     def set_annotations(self, doc: Doc, matches) -> None:
+        indices, attrs = self.indices, self.attrs
         for key, start, end in matches:
-            index = self.indices[key]
-            set_token_attrs(doc[start:end][index], self.attrs[key])
+            index = indices[key]
+            token = doc[start + index] if index >= 0 else doc[end + index]
+            set_token_attrs(token, attrs[key])
 
 
 def use_signature_attribute_ruler(nlp: Language) -> bool:
