@@ -564,6 +564,12 @@ EXTRA_AGENTS = {
     "leader": "GOV", "negotiator": "GOV", "mediator": "GOV", "emir": "GOV", "assembly": "LEG",
     "people": "CVL", "nationals": "CVL", "hacker": "CRM", "secretary general": "GOV",
     "secretary": "GOV", "adviser": "GOV", "advisor": "GOV", "candidate": "PTY",
+    # the file has "PRESIDENTIAL_HOPEFUL" and "SENATE_CANDIDATE" [~PTY]: someone running for
+    # an elected office is PTY whatever the office (a bare "hopeful" is as often a sportsman);
+    # a wanted man is suspected of a crime (CRM: criminals)
+    "senate hopeful": "PTY", "congressional hopeful": "PTY", "gubernatorial hopeful": "PTY",
+    "mayoral hopeful": "PTY", "parliamentary hopeful": "PTY", "leadership hopeful": "PTY",
+    "presidential nominee": "PTY", "wanted person": "CRM", "wanted man": "CRM", "fugitive": "CRM",
 }
 # Entries of PLOVER_agents.txt that PLOVER's own sector definitions contradict.
 AGENT_CORRECTIONS = {

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .international import DEFAULT_SECTOR, INTERNATIONAL_WORDS, function_sector, international_body
+from .international import (DEFAULT_SECTOR, INTERNATIONAL_WORDS, function_sector, international_body,
+                            named_body_sector)
 from .kb import ActorKB, Code, Entry
 from .names import key, word_key
 from .segments import (ORG_HEADS, PREPOSITIONS, SKIP, Segment, Word, segment, span_text, stance,
@@ -266,6 +267,12 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         does = function_sector(ws)
         if does:  # "United Nations Office on Drugs and Crime": a body of the UN, by what it does
             why.append(f"what the body does -> {does}")
+            sector = does
+    if entry is None and role is None and (sector is None or sector in GENERIC_SECTORS
+                                           or (pre and pre[-1].kind == "place")):
+        does = named_body_sector(ws)
+        if does:  # "Aboriginal Medical Services Alliance Northern Territory": its name says
+            why.append(f"the body's name says what it does -> {does}")
             sector = does
     kind = _kind(kb, ws, pre, role, name_seg, entry)
     name = None

@@ -16,6 +16,9 @@ from .datelines import dateline_tokens
 from .names import key
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
 class DocView:
     """Token attributes as lists indexed by token position, plus per-document facts."""
 
@@ -92,7 +95,17 @@ class DocView:
     def fragment(self) -> bool:
         """A text that is one phrase (a caption, a bare name), not a sentence."""
         sents = self.sents
-        return len(sents) == 1 and len(self.tokens) <= 12 and sents[0].root.pos_ not in ("VERB", "AUX")
+        if len(sents) != 1 or len(self.tokens) > 12:
+            return False
+        if sents[0].root.pos_ not in ("VERB", "AUX"):
+            return True
+        # a bare phrase the parser reads as a clause ("savages", "wanted persons", "Burkina
+        # Faso's displaced"): a verb with no subject, or whose "subject" is a possessor, and no
+        # closing full stop; a headline ("Rebels seize town") has its subject
+        if self.tokens[-1].text in (".", "!", "?"):
+            return False
+        return not any(t.dep_ in SUBJECTS and not any(c.dep_ == "case" for c in t.children)
+                       for t in self.tokens)
 
     def span_text(self, i: int, j: int) -> str:
         """``doc[i:j].text`` without building a Span."""

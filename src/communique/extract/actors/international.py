@@ -16,8 +16,10 @@ from __future__ import annotations
 from .names import word_key
 from .segments import Word
 
+# "treaty": states are the parties to a treaty, so a body named for one is theirs ("Collective
+# Security Treaty Organization", "Southeast Asia Treaty Organization")
 INTERNATIONAL_WORDS = frozenset({"international", "intergovernmental", "world", "global",
-                                 "inter", "transnational", "multinational"})
+                                 "inter", "transnational", "multinational", "treaty"})
 IGO_HEADS = frozenset({"organization", "organisation", "agency", "commission", "court", "tribunal",
                        "programme", "program", "office", "authority", "bank"})
 NGO_HEADS = frozenset({"committee", "federation", "association", "foundation", "alliance",
@@ -37,6 +39,9 @@ FUNCTION_SECTORS = {
     "journalists": "JRN", "press": "JRN", "media": "JRN", "churches": "REL", "religions": "REL",
     "islamic": "REL", "muslim": "REL",
 }
+# name words that say what a body does only in some names: the Red Cross is medical, a Red
+# Army is not; an "Islamic Movement" may be an armed group; a trade union is labour
+AMBIGUOUS_FUNCTION = frozenset({"red", "islamic", "muslim", "trade", "culture", "court", "tribunal"})
 CONNECTORS = frozenset({"for", "of", "on", "and", "the", "&", "-"})
 DEFAULT_SECTOR = {"IGO": "GOV", "NGO": "SOC"}
 
@@ -79,3 +84,17 @@ def function_sector(ws: list[Word]) -> str | None:
     if head is None or head + 1 >= len(keys) or keys[head + 1] not in ("for", "of", "on"):
         return None
     return next((FUNCTION_SECTORS[k] for k in keys[head + 1:] if k in FUNCTION_SECTORS), None)
+
+
+def named_body_sector(ws: list[Word]) -> str | None:
+    """The sector a national body's proper name states ("Aboriginal *Medical* Services
+    Alliance", "National *Farmers* Union", "Committee to Protect *Journalists*"): a capitalised
+    name with a body noun in it and a word of what it does."""
+    keys = [word_key(w.text) for w in ws]
+    content = [n for n, k in enumerate(keys) if k not in CONNECTORS]
+    if not content or not any(keys[n] in IGO_HEADS or keys[n] in NGO_HEADS for n in content):
+        return None
+    if not all(ws[n].text[:1].isupper() for n in content):
+        return None  # "health workers' union" is a role phrase, coded by its role nouns
+    return next((FUNCTION_SECTORS[keys[n]] for n in content
+                 if keys[n] in FUNCTION_SECTORS and keys[n] not in AMBIGUOUS_FUNCTION), None)

@@ -23,10 +23,12 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van",
 AGENT_MEMO_SIZE = 1 << 16
 # A transliterated family name ("Rajapaksa" for the dictionary's "Rajapakse", "Kartapolov" ~
 # "Kartapolow") is accepted only with the given name spelt exactly, a family name long enough
-# that one or two letters are a small share of it, and a ratio that leaves room for about one
-# edit in eight letters: "John Smyth" stays apart from "John Smith".
+# that a letter is a small share of it, and one edit (a letter changed, added, dropped or two
+# swapped) per twelve letters: "John Smyth" stays apart from "John Smith", "Petrovich" from
+# "Petrov".
 VARIANT_MIN_FAMILY = 6
-VARIANT_MIN_RATIO = 85.0
+VARIANT_LETTERS_PER_EDIT = 12
+PEOPLE_MIN_LEN = 6
 _UNKNOWN = object()
 
 
@@ -140,6 +142,7 @@ class ActorKB:
         self._surnames: dict[str, list[int]] | None = None
         self._partial: dict[str, list[int]] | None = None
         self._by_given: dict[str, list[int]] | None = None
+        self._peoples: dict[str, list[str]] | None = None
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -272,15 +275,36 @@ class ActorKB:
                     best, best_score = e, score
         return best if best_score >= 85 else None
 
+    def people_variant(self, k: str) -> Place | None:
+        """The people a misspelt plural nationality word names ("Kazahks" -> Kazakhs), when only
+        one country's peoples come that close; names and role words are never read as one."""
+        from rapidfuzz.distance import OSA
+
+        if len(k) < PEOPLE_MIN_LEN or " " in k or not k.endswith("s") or k in self.places \
+                or k in self.given_names or k in self.index or k in self.role_words:
+            return None
+        if self._peoples is None:
+            by_letter: dict[str, list[str]] = {}
+            for pk, place in self.places.items():
+                if place.role == "people" and " " not in pk:
+                    by_letter.setdefault(pk[0], []).append(pk)
+            self._peoples = by_letter
+        # one slip of the pen (a letter dropped, added, changed, or two swapped): a ratio
+        # would also take "Marlins" for "Malians"
+        close = {self.places[pk].iso3 for pk in self._peoples.get(k[0], ())
+                 if abs(len(pk) - len(k)) <= 1 and OSA.distance(pk, k) <= 1}
+        return Place(close.pop(), "people") if len(close) == 1 else None
+
     def _family_variant(self, toks: list[str], countries: frozenset[str]) -> Entry | None:
         """The one dictionary person whose name has the same given name and as many words, and
         whose family name differs by a letter or two of transliteration."""
-        from rapidfuzz import fuzz
+        from rapidfuzz.distance import OSA
 
         family = " ".join(toks[1:])
+        max_edits = 1 + len(family) // VARIANT_LETTERS_PER_EDIT
         if len(family.replace(" ", "")) < VARIANT_MIN_FAMILY or toks[0] in PARTICLES:
             return None
-        found: dict[int, float] = {}
+        found: dict[int, int] = {}
         for i in dict.fromkeys(self.by_given.get(toks[0], ())):
             for k in self.keys_of(i):
                 ktoks = k.split()
@@ -290,12 +314,12 @@ class ActorKB:
                 # the first letter of a family name survives transliteration
                 if other[0] != family[0]:
                     continue
-                score = fuzz.ratio(other, family)
-                if score >= VARIANT_MIN_RATIO:
-                    found[i] = max(found.get(i, 0.0), score)
+                edits = OSA.distance(other, family, score_cutoff=max_edits)
+                if edits <= max_edits:
+                    found[i] = min(found.get(i, edits), edits)
         if not found:
             return None
-        best = max(found.values())
+        best = min(found.values())
         cands = [self.entry(i) for i, s in found.items() if s == best]
         return self._pick(cands, countries, unique=True)
 

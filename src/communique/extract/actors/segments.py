@@ -159,6 +159,10 @@ def segment(kb: ActorKB, ws: list[Word]) -> list[Segment]:
                 any(kb.agent(p) for p in plural_forms(wk)):
             sector = next(kb.agent(p) for p in plural_forms(wk) if kb.agent(p))
             best = Segment("agent", i, i + 1, ws[i].text, wk, sector=sector)  # "General" Aoun
+        if best is None and capitalised(ws[i]) and ws[i].text[:1].isalpha() and not lower and wk:
+            place = kb.people_variant(wk)
+            if place is not None:  # "Kazahks": a people misspelt
+                best = Segment("place", i, i + 1, ws[i].text, wk, iso3=place.iso3, role=place.role)
         if best is None:
             kind = ("skip" if wk in SKIP or wk.isdigit() or wk[:-2].isdigit() else
                     "former" if wk in FORMER else "civil" if wk in CIVILIAN else
