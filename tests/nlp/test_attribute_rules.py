@@ -39,3 +39,21 @@ def test_same_pos_morph_and_lemma_as_spacy(nlp, stock, shared):
         assert (a.to_array([POS, MORPH, LEMMA]) == b.to_array([POS, MORPH, LEMMA])).all(), doc.text[:60]
         changed += (a.to_array([POS]) != doc.to_array([POS])).sum()
     assert changed > 1000  # the rules did apply
+
+
+def test_lemmatizer_is_memoised_in_place(nlp):
+    assert nlp.get_pipe("lemmatizer").__class__.__name__ == "MemoLemmatizer"
+    assert nlp.pipe_names.index("lemmatizer") == nlp.pipe_names.index("attribute_ruler") + 1
+
+
+def test_same_lemmas_as_spacy(nlp, stock, shared):
+    with stock.select_pipes(disable=["lemmatizer", "ner"]):
+        parsed = list(stock.pipe(_texts(shared)))
+    ours, theirs = nlp.get_pipe("lemmatizer"), stock.get_pipe("lemmatizer")
+    ruled = 0
+    for doc in parsed:
+        twice = ours(ours(doc.copy()))  # the memo filled by the first pass gives the same again
+        a, b = ours(doc.copy()), theirs(doc.copy())
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b] == [t.lemma_ for t in twice], doc.text[:60]
+        ruled += sum(t.lemma_ != t.lower_ for t in b)
+    assert ruled > 500  # the rules did apply

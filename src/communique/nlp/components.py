@@ -5,12 +5,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribute_rules import SignatureAttributeRuler
+from .lemmas import MemoLemmatizer
 
 
 @Language.factory("communique_attribute_ruler", default_config={"validate": False})
 def make_signature_attribute_ruler(nlp: Language, name: str, validate: bool) -> SignatureAttributeRuler:
     """spaCy's attribute ruler, matched per token signature (see ``attribute_rules``)."""
     return SignatureAttributeRuler(nlp.vocab, name=name, validate=validate)
+
+
+@Language.factory("communique_lemmatizer", assigns=["token.lemma"],
+                  default_config={"overwrite": False})
+def make_memo_lemmatizer(nlp: Language, name: str, overwrite: bool) -> MemoLemmatizer:
+    """spaCy's English rule lemmatizer, memoised per token kind (see ``lemmas``)."""
+    return MemoLemmatizer(nlp.vocab, None, name, mode="rule", overwrite=overwrite)
 
 
 @Language.component("communique_paragraphs",

@@ -1,0 +1,58 @@
+"""spaCy's English rule lemmatizer, with the same tables and results, remembered per token kind.
+
+A rule lemma depends only on the token's text, coarse POS and morphology, which spaCy's own
+``Lemmatizer`` uses as its cache key too; but it builds that key from Python objects for every
+token, and skips the cache for the commonest cases (proper nouns, base forms). Here the three
+values are read for the whole document as one integer array, each distinct triple is lemmatised
+once by spaCy's own code, and the lemmas are written back in one call: ~5% of the parse saved.
+
+``tests/nlp/test_attribute_rules.py`` checks the lemmas equal the stock component's.
+"""
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_MAX_KINDS = 500_000
+"""The memo is cleared past this many (text, POS, morphology) triples, bounding a worker's memory."""
+
+
+class MemoLemmatizer(EnglishLemmatizer):
+    """A drop-in for en_core_web_sm's ``lemmatizer`` (rule mode, ``overwrite=False``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables()
+        if not len(doc):
+            return doc
+        memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_memo", {})
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = arr[:, 3].copy()
+        strings = doc.vocab.strings
+        todo = numpy.flatnonzero(lemmas == 0) if not self.overwrite else range(len(doc))
+        for i in todo:
+            orth, pos, morph, _ = arr[i]
+            key = (int(orth), int(pos), int(morph))
+            lemma = memo.get(key)
+            if lemma is None:
+                if len(memo) >= _MAX_KINDS:
+                    memo.clear()
+                lemma = memo[key] = strings.add(self.lemmatize(doc[int(i)])[0])
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+def use_memo_lemmatizer(nlp: Language) -> bool:
+    """Swap a rule-mode English lemmatizer for the memoised one, keeping its tables and place."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    old = nlp.get_pipe("lemmatizer")
+    if type(old) is not EnglishLemmatizer or old.mode != "rule":
+        return False
+    new = nlp.replace_pipe("lemmatizer", "communique_lemmatizer", config={"overwrite": old.overwrite})
+    new.lookups = old.lookups
+    return True
