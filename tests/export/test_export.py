@@ -80,11 +80,19 @@ def test_gdelt_tsv_has_the_61_documented_columns(con):
     assert merged["Actor1Name"] == "JOHN KERRY" and merged["Actor2CountryCode"] == "RUS"
     assert (merged["NumArticles"], merged["NumSources"], merged["IsRootEvent"]) == ("2", "1", "1")
     assert (merged["ActionGeo_Type"], merged["ActionGeo_CountryCode"], merged["ActionGeo_FeatureID"]) == \
-        ("4", "FRA", "2988507")
+        ("4", "FR", "2988507")
+    assert merged["ActionGeo_ADM1Code"] == "FR" and merged["Actor1CountryCode"] == "USA"
     assert merged["SOURCEURL"] == "http://example.com/r1" and len(merged["DATEADDED"]) == 14
     threat = next(r for r in recs if r["EventCode"] == "1382")
     assert (threat["EventBaseCode"], threat["EventRootCode"]) == ("138", "13")
     assert threat["ActionGeo_Type"] == "" and threat["AvgTone"] == ""
+
+
+def test_gdelt_geography_uses_fips_codes():
+    from communique.export.gdelt import fips_code
+
+    assert (fips_code("DEU"), fips_code("GBR"), fips_code("USA"), fips_code("CHE")) == ("GM", "UK", "US", "SZ")
+    assert fips_code(None) is None and fips_code("IGO") == "IGO"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

