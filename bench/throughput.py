@@ -14,7 +14,9 @@ loading is timed apart ("load s": for 2 workers, until both have loaded) and not
 Besides wall-clock rates, articles per CPU-second (of the process, or of parent and workers) are
 given: on a shared, busy machine they compare better than wall time, and the cores the 2-worker
 run actually got say whether a speed-up could show at all. The rounds are interleaved
-(A B C D A B C D ...) and each configuration keeps its best round.
+(A B C D A B C D ...) and each configuration keeps its best round; the 1-worker/spaCy ratio is
+also given round by round (each from two runs minutes apart), whose median is the figure least
+moved by a shared machine's drifts. ``--configs spacy,pipeline-1w --rounds 5`` measures just that.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -164,6 +167,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="Only the first N articles.")
     ap.add_argument("--rounds", type=int, default=1, help="Interleaved rounds; each config keeps its best.")
     ap.add_argument("--stages", default=",".join(STAGES), help="Extract stages for the pipeline runs.")
+    ap.add_argument("--configs", default=",".join(CONFIGS),
+                    help="Which configurations to run (spacy and pipeline-1w at least).")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -173,9 +178,12 @@ def main() -> None:
     records = read_corpus(Path(args.corpus), args.limit)
     words = sum(len((r.get("text") or r.get("html") or "").split()) for r in records)
     print(f"corpus: {args.corpus}: {len(records)} articles, {words:,} words", file=sys.stderr)
+    configs = [c for c in CONFIGS if c in args.configs.split(",")]
     best: dict[str, dict] = {}
+    paired: list[float] = []  # 1w / spaCy within each round: slow drifts of the machine cancel out
     for round_ in range(1, args.rounds + 1):
-        for name in CONFIGS:
+        this_round: dict[str, float] = {}
+        for name in configs:
             cmd = [sys.executable, __file__, "--child", name, "--corpus", args.corpus, "--stages", args.stages]
             if args.limit:
                 cmd += ["--limit", str(args.limit)]
@@ -186,8 +194,11 @@ def main() -> None:
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             r["rate"] = r["articles"] / r["seconds"]
             r["cpu_rate"] = r["articles"] / r["cpu"] if r.get("cpu") else None
+            this_round[name] = r["cpu_rate"]
             if name not in best or r["rate"] > best[name]["rate"]:
                 best[name] = r
+        if this_round.get("spacy") and this_round.get("pipeline-1w"):
+            paired.append(this_round["pipeline-1w"] / this_round["spacy"])
 
     wpa = words / len(records)
     print(f"\n{'config':<13} {'articles':>8} {'art/s':>7} {'words/s':>8} {'art/CPU-s':>10} {'load s':>7} "
@@ -197,19 +208,23 @@ def main() -> None:
         per = " per worker" if name == "pipeline-2w" else ""
         print(f"{name:<13} {r['articles']:>8} {r['rate']:>7.2f} {r['rate'] * wpa:>8,.0f} {cpu_rate:>10} "
               f"{r['load']:>7.1f} {r['peak_mib']:>13.0f}{per}")
-    sp, p1, p2, ing = (best[c] for c in CONFIGS)
+    sp, p1, p2, ing = (best.get(c) for c in CONFIGS)
     print(f"\nbare spaCy components: {', '.join(sp['components'])}")
     print(f"pipeline: {p1['ok']} documents, {p1['failed']} failed, {p1['events']} events; stages: {args.stages}")
     print(f"ratio pipeline 1w / bare spaCy: {p1['rate'] / sp['rate']:.2f} wall, "
-          f"{p1['cpu_rate'] / sp['cpu_rate']:.2f} per CPU-second")
-    print(f"ratio pipeline 2w / 1w:         {p2['rate'] / p1['rate']:.2f} wall, "
-          f"{p2['cpu_rate'] / p1['cpu_rate']:.2f} per CPU-second "
-          f"(the 2-worker run got {p2['cores']:.2f} cores on average)")
-    print(f"ratio ingest 1w / pipeline 1w:  {ing['rate'] / p1['rate']:.2f} wall, "
-          f"{ing['cpu_rate'] / p1['cpu_rate']:.2f} per CPU-second")
-    print(f"peak RSS per worker (MiB): 1w {p1['peak_mib']:.0f}, 2w {p2['peak_mib']:.0f} "
-          f"(+ parent {p2['parent_mib']:.0f}); ingest 1w {ing['peak_mib']:.0f}; bare spaCy {sp['peak_mib']:.0f}")
-
+          f"{p1['cpu_rate'] / sp['cpu_rate']:.2f} per CPU-second (best rounds); per CPU-second "
+          f"round by round: median {statistics.median(paired):.2f} "
+          f"({', '.join(f'{x:.2f}' for x in paired)})")
+    if p2:
+        print(f"ratio pipeline 2w / 1w:         {p2['rate'] / p1['rate']:.2f} wall, "
+              f"{p2['cpu_rate'] / p1['cpu_rate']:.2f} per CPU-second "
+              f"(the 2-worker run got {p2['cores']:.2f} cores on average)")
+    if ing:
+        print(f"ratio ingest 1w / pipeline 1w:  {ing['rate'] / p1['rate']:.2f} wall, "
+              f"{ing['cpu_rate'] / p1['cpu_rate']:.2f} per CPU-second")
+    print(f"peak RSS per worker (MiB): 1w {p1['peak_mib']:.0f}"
+          + (f", 2w {p2['peak_mib']:.0f} (+ parent {p2['parent_mib']:.0f})" if p2 else "")
+          + (f"; ingest 1w {ing['peak_mib']:.0f}" if ing else "") + f"; bare spaCy {sp['peak_mib']:.0f}")
 
 if __name__ == "__main__":
     main()
