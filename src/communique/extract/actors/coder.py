@@ -101,10 +101,37 @@ def _entity_code(seg: Segment, kb: ActorKB, date: str | None, context: frozenset
 def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
                 context: frozenset[str] = frozenset()) -> Coding:
     """Code a phrase given as words (offsets relative to the phrase or to a document)."""
+    return _code_phrase(kb, ws, date, context)[0]
+
+
+PHRASE_MEMO_SIZE = 1 << 16
+
+
+def code_phrase_memo(kb: ActorKB, ws: list[Word], k: tuple, *, date: str | None,
+                     context: frozenset[str]) -> Coding:
+    """``code_phrase`` of a phrase whose words, offsets from its first word and labels are
+    ``k``. Most phrases hold no dictionary name ("the police", "Israeli soldiers"): their
+    coding reads neither the date nor the document's countries, so it is remembered on the KB
+    for every later document (up to a bound, so memory stays flat)."""
+    memo = kb.phrase_memo
+    found = memo.get(k)
+    if found is not None:
+        return found
+    coding, general = _code_phrase(kb, ws, date, context)
+    if general and len(memo) < PHRASE_MEMO_SIZE:
+        memo[k] = coding
+    return coding
+
+
+def _code_phrase(kb: ActorKB, ws: list[Word], date: str | None,
+                 context: frozenset[str]) -> tuple[Coding, bool]:
+    """The coding, and whether it holds whatever the date and context: only dictionary entries
+    (an entity, a name looked up among people, a role noun's own entries) read them."""
     if not ws:
-        return Coding(resolution="empty phrase")
+        return Coding(resolution="empty phrase"), True
     base = ws[0].start
     segs = segment(kb, ws)
+    general = all(not s.entries and s.kind not in ("entity", "name") for s in segs)
     why: list[str] = []
     # the head part ends at the first free preposition, or after a role noun ending in one
     cut = len(segs)
@@ -120,7 +147,7 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         pre, post = post[1:], []  # "members of SANDF", "a group of tourists"
         why.append("partitive head skipped")
     if len(ws) == 1 and word_key(ws[0].text) in PRONOUNS:
-        return Coding(sector="UNK", kind="person", resolution="unresolved pronoun -> UNK")
+        return Coding(sector="UNK", kind="person", resolution="unresolved pronoun -> UNK"), general
     for s in pre + post:
         if s.kind == "other" and kb.agent(f"{s.k} person"):
             s.kind, s.sector = "agent", kb.agent(f"{s.k} person")  # "the displaced"
@@ -290,7 +317,7 @@ def code_phrase(kb: ActorKB, ws: list[Word], *, date: str | None = None,
         gender = kb.given_names.get(name_seg.k.split()[0])
     return Coding(code=code, sector=sector, code_detail=detail, kind=kind, identifier_text=ident,
                   identifier_id=ident_id, office=office, resolution="; ".join(why) or None,
-                  name=name, entry=entry.index if entry is not None else None, gender=gender)
+                  name=name, entry=entry.index if entry is not None else None, gender=gender), general
 
 
 def _weak_match(seg: Segment, countries: frozenset[str]) -> bool:

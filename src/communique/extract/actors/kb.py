@@ -138,6 +138,8 @@ class ActorKB:
         self.regions = regions
         """Second-level region names (counties...): places, though never coded as actors."""
         self._agent_memo: dict[str, str | None] = {}
+        self.phrase_memo: dict[tuple, object] = {}
+        """Codings of phrases that hold whatever the document (``coder.code_phrase_memo``)."""
         self._by_entry: dict[int, list[str]] | None = None
         self._surnames: dict[str, list[int]] | None = None
         self._partial: dict[str, list[int]] | None = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .coder import Coding, Word, code_phrase
+from .coder import Coding, Word, code_phrase_memo
 from .docview import DocView
 from .kb import ActorKB
 from .names import key
@@ -121,7 +121,7 @@ def find_mentions(doc: Doc, ents: list[Ent], kb: ActorKB, *, date: str | None,
         k = tuple((w.text, w.start - base, w.end - base, w.label) for w in ws)
         coding = codings.get(k)
         if coding is None:
-            coding = codings[k] = code_phrase(kb, ws, date=date, context=context)
+            coding = codings[k] = code_phrase_memo(kb, ws, k, date=date, context=context)
         return coding
 
     def add(start: int, end: int, pstart: int, pend: int, label: str, head: int,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -58,6 +59,7 @@ class Ent:
     why: str = "model"
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every article: a pure function of the text
 def _titlecase(t: str) -> bool:
     return len(t) > 1 and t[0].isupper() and not t.isupper() and t[1:].replace("-", "").replace("'", "").isalpha()
 
