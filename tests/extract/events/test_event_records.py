@@ -96,3 +96,13 @@ def test_merge_never_joins_statuses():
     a = _ev(1, actor=[EntityRef(ref="A1")])
     b = _ev(2, actor=[EntityRef(ref="A1")], status="negated")
     assert len(merge_events([a, b])) == 2
+
+
+@pytest.mark.model
+def test_a_wire_dateline_is_not_part_of_the_actor(code):
+    text = ("Border patrols agreed\n\nLA PAZ (Reuters) - Peru and Bolivia signed an agreement on Monday "
+            "to set up joint patrols along their border.")
+    events = code(text)
+    assert events
+    names = [a.entity_text for e in events for a in e.actor]
+    assert "Peru" in names and not any("Reuters" in n or "PAZ" in n for n in names), names

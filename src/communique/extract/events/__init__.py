@@ -42,7 +42,7 @@ def extract_events(parsed: ParsedDoc, *, actors: list[Actor], times: list[TimeEx
     doc = parsed.doc
     view = DocView(doc)
     resolver = Resolver(ActorIndex(actors, codebook.agent_heads, codebook.noun_heads), [],
-                        codebook.demonyms)
+                        codebook.demonyms, datelines=view.datelines)
     coder = Coder(parsed, codebook, resolver, time_ranges(doc, times), place_ranges(doc, places), view)
     events: list[Event] = []
     headline_end = _headline_end(parsed)

@@ -16,6 +16,8 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc
 
+from ..actors.datelines import dateline_tokens
+
 
 class DocView:
     """Token attributes as lists indexed by token position."""
@@ -29,6 +31,11 @@ class DocView:
         store = self.doc.vocab.strings
         names = {h: store[h] for h in set(ids)}
         return [names[h] for h in ids]
+
+    @cached_property
+    def datelines(self) -> frozenset[int]:
+        """The tokens of wire datelines ("LA PAZ (Reuters) -"), never part of a role's phrase."""
+        return dateline_tokens([t.text for t in self.doc], [t.whitespace_ for t in self.doc])
 
     @cached_property
     def lower(self) -> list[str]:

@@ -270,8 +270,10 @@ class Resolver:
     """Turns role tokens into ``Filler``s (actors of the document where possible)."""
 
     def __init__(self, index: ActorIndex, previous_subject: list[Token],
-                 demonyms: dict[str, str] | None = None) -> None:
+                 demonyms: dict[str, str] | None = None, *, datelines: frozenset[int] = frozenset()) -> None:
         self.index = index
+        self.datelines = datelines
+        """Tokens of wire datelines: the parser hangs "LA PAZ (Reuters) -" on the subject."""
         self.previous_subject = previous_subject
         self.demonyms = demonyms or {}
         self.dropped: list[str] = []
@@ -339,6 +341,8 @@ class Resolver:
                     return [Filler(tok, how + ", unresolved pronoun", None, tok.text)]
             return []
         lo, hi = np_span(tok)
+        while lo < tok.i and (lo in self.datelines or doc[lo].is_space):
+            lo += 1
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         a = self.index.covering(start, end, (tok.idx, tok.idx + len(tok)))
         if a is not None and tok.lemma_.lower() in RELATIONAL and \
