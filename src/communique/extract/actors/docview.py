@@ -8,6 +8,7 @@ alone, and what only some documents need is built on first use.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ from .datelines import dateline_tokens
 from .names import key
 
 
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)+")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -47,6 +49,11 @@ class DocView:
     @cached_property
     def is_alpha(self) -> list[bool]:
         return [t.is_alpha for t in self.tokens]
+
+    @cached_property
+    def name_alpha(self) -> list[bool]:
+        """``is_alpha``, but also true of names with an inner apostrophe ("O'Neill", "Songo'o")."""
+        return [a or bool(_APOSTROPHE_NAME.fullmatch(w)) for a, w in zip(self.is_alpha, self.words)]
 
     @cached_property
     def is_sent_start(self) -> list[bool | None]:

@@ -47,6 +47,9 @@ association federation counties county city town valley island islands river lak
 hotel centre center church cathedral mosque temple palace house hall tower open cup trophy
 championship championships tournament games festival award prize united rovers athletic
 athletico wanderers albion fc""".split())
+# sectors of role nouns used as titles before a name ("King Hussein", "Judge Ito")
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "MED"})
+CLERGY = frozenset({"bishop", "archbishop", "cardinal", "imam", "rabbi", "pope", "cleric", "sheikh"})
 HONORIFICS = frozenset("""mr mrs ms miss dr sir dame lady lord rev reverend sheikh sheik father
 brother sister saint st""".split())
 
@@ -158,13 +161,34 @@ def _overlaps(a: Ent, b: Ent) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def merge_person_evidence(ents: list[Ent], extra: list[Ent]) -> list[Ent]:
+def _only_frame(view: DocView, kb: ActorKB, e: Ent, people: list[Ent]) -> bool:
+    """Whether a model span holds nothing but the given people and words that frame a name:
+    nationalities, places, titles, "and", punctuation ("American Dennis Mitchell", "Laurent
+    Cabannes and Laurent Benezech", "Scott Draper ( Australia")."""
+    inside = {i for p in people if e.start <= p.start and p.end <= e.end for i in range(p.start, p.end)}
+    for i in range(e.start, e.end):
+        if i in inside:
+            continue
+        k, w = view.keys[i], view.words[i]
+        if not k or w in ("(", ")", ",", "&") or view.lower[i] in ("and", "'s"):
+            continue
+        place = kb.places.get(k)
+        if (place is not None and place.role in ("country", "people")) or k in HONORIFICS \
+                or _title_word(kb, k):
+            continue
+        return False
+    return bool(inside)
+
+
+def merge_person_evidence(ents: list[Ent], extra: list[Ent], *, view: DocView | None = None,
+                          kb: ActorKB | None = None) -> list[Ent]:
     """Add person spans, overriding model spans they cover unless the model saw a longer name."""
     out = list(ents)
     for p in extra:
         clash = [e for e in out if _overlaps(e, p)]
         if any(e.label != "PERSON" and e.start <= p.start and p.end <= e.end and
-               (e.end - e.start) > (p.end - p.start) for e in clash):
+               (e.end - e.start) > (p.end - p.start)
+               and (view is None or kb is None or not _only_frame(view, kb, e, extra)) for e in clash):
             continue  # "Phil Simmons Foundation": the organisation wins
         if any(e.label == "PERSON" and e.start <= p.start and p.end <= e.end for e in clash):
             continue
@@ -215,7 +239,7 @@ def propagate(view: DocView, ents: list[Ent], kb: ActorKB, caps: set[int]) -> li
         if k not in known and len(c) == 1 and len(k) > 2:
             known.setdefault(k, next(iter(c)))
     lengths = sorted({len(k.split()) for k in known}, reverse=True)
-    is_alpha = view.is_alpha
+    is_alpha = view.name_alpha
     size = len(words)
     i = 0
     while i < size:
@@ -279,10 +303,19 @@ def dictionary_people(view: DocView, kb: ActorKB, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _title_word(kb: ActorKB, k: str) -> bool:
+    """A role noun standing before a name ("Minister", "General"); a given name that is also a
+    role noun of no office ("Dean", "Christian") starts the name instead."""
+    sector = kb.agent(k)
+    if not sector:
+        return False
+    return k not in kb.given_names or sector in OFFICE_SECTORS or k in CLERGY
+
+
 def trim(view: DocView, kb: ActorKB, e: Ent) -> list[Ent]:
     """Model spans without trailing scores and punctuation, leading titles, or run-ons into a
     second name ("J. Russell 56", "King Norodom Sihanouk", "Gillespie st Kaluwitharana")."""
-    words, ws, is_alpha, keys = view.words, view.ws, view.is_alpha, view.keys
+    words, ws, is_alpha, keys = view.words, view.ws, view.name_alpha, view.keys
     start, end = e.start, e.end
     while start < end and ((not is_alpha[start] and not INITIAL.match(words[start])
                             and not INITIAL_NAME.match(words[start]))
@@ -300,7 +333,7 @@ def trim(view: DocView, kb: ActorKB, e: Ent) -> list[Ent]:
             break
         end -= 1
     if e.label == "PERSON":
-        while end - start > 1 and (keys[start] in HONORIFICS or kb.agent(keys[start])
+        while end - start > 1 and (keys[start] in HONORIFICS or _title_word(kb, keys[start])
                                    or words[start].lower().startswith(("major-", "lieutenant-"))):
             start += 1
         for k in range(start + 1, end):
@@ -330,6 +363,9 @@ def recognize(doc: Doc, kb: ActorKB, *, view: DocView | None = None) -> list[Ent
             for t in trim(view, kb, Ent(e.start, e.end, e.label_))]
     ents = [_as_place(view, kb, e) for e in ents]
     people = [t for e in given_name_spans(view, kb, caps) for t in trim(view, kb, e)]
-    ents = merge_person_evidence(ents, people)
+    ents = merge_person_evidence(ents, people, view=view, kb=kb)
     ents = merge_person_evidence(ents, dictionary_people(view, kb, ents))
+    from .slots import slot_people  # slots builds on this module's name shapes
+
+    ents = merge_person_evidence(ents, slot_people(view, kb, ents, caps), view=view, kb=kb)
     return propagate(view, ents, kb, caps)
