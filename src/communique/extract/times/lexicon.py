@@ -32,7 +32,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
-    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("C", False),
     "millennium": ("ML", False),
 }
 UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
