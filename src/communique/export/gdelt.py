@@ -22,6 +22,8 @@ from collections.abc import Iterator
 
 import duckdb
 
+from ..store.query import run_sql
+
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -57,11 +59,9 @@ _SQL = """
 
 
 def gdelt_rows(con: duckdb.DuckDBPyConnection) -> Iterator[list]:
-    cur = con.execute(_SQL)
-    cols = [d[0] for d in cur.description]
-    while batch := cur.fetchmany(1024):
-        for values in batch:
-            yield to_gdelt(dict(zip(cols, values)))
+    result = run_sql(con, _SQL)
+    for values in result.rows:
+        yield to_gdelt(dict(zip(result.columns, values)))
 
 
 def to_gdelt(r: dict) -> list:

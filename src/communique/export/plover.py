@@ -20,6 +20,7 @@ import msgspec
 
 from .. import __version__
 from ..schema import Event
+from ..store.query import run_sql
 from ..store.rows import event_from_row
 
 CODER = f"communique {__version__}"
@@ -42,11 +43,9 @@ class PloverEvent:
 
 
 def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
-    cur = con.execute(_SQL)
-    cols = [d[0] for d in cur.description]
-    while batch := cur.fetchmany(1024):
-        for values in batch:
-            yield to_plover(dict(zip(cols, values)))
+    result = run_sql(con, _SQL)
+    for values in result.rows:
+        yield to_plover(dict(zip(result.columns, values)))
 
 
 def to_plover(row: dict) -> dict:

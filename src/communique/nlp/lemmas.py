@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,24 +24,27 @@ _MAX_KINDS = 500_000
 class MemoLemmatizer(EnglishLemmatizer):
     """A drop-in for en_core_web_sm's ``lemmatizer`` (rule mode, ``overwrite=False``)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[tuple[int, int, int], int] = {}
+
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
-            self._validate_tables()
+            self._validate_tables(Errors.E1004)
         if not len(doc):
             return doc
-        memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_memo", {})
+        memo, strings = self._memo, doc.vocab.strings
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()
         lemmas = arr[:, 3].copy()
-        strings = doc.vocab.strings
-        todo = numpy.flatnonzero(lemmas == 0) if not self.overwrite else range(len(doc))
+        todo = range(len(doc)) if self.overwrite else numpy.flatnonzero(lemmas == 0).tolist()
         for i in todo:
-            orth, pos, morph, _ = arr[i]
-            key = (int(orth), int(pos), int(morph))
+            key = tuple(rows[i][:3])
             lemma = memo.get(key)
             if lemma is None:
                 if len(memo) >= _MAX_KINDS:
                     memo.clear()
-                lemma = memo[key] = strings.add(self.lemmatize(doc[int(i)])[0])
+                lemma = memo[key] = strings.add(self.lemmatize(doc[i])[0])
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

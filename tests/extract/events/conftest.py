@@ -58,3 +58,10 @@ def code(parsed, codebook):
                               codebook=codebook)
 
     return run
+
+
+def first(events, etype):
+    """The first event of ``etype`` (as its type or second type); fails listing what was coded."""
+    hits = [e for e in events if etype in e.event[:2]]
+    assert hits, [(e.event, e.reason) for e in events]
+    return hits[0]

@@ -8,13 +8,9 @@ from spacy.tokens import Doc
 
 from communique.extract.events.roles import ActorIndex, party, person_noun
 
+from .conftest import first
+
 pytestmark = pytest.mark.model
-
-
-def first(events, etype):
-    hits = [e for e in events if etype in e.event[:2]]
-    assert hits, [(e.event, e.reason) for e in events]
-    return hits[0]
 
 
 def texts(ents):

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import first
+
 pytestmark = pytest.mark.model
-
-
-def first(events, etype):
-    hits = [e for e in events if etype in e.event[:2]]
-    assert hits, [(e.event, e.reason) for e in events]
-    return hits[0]
 
 
 def refs(ents):
