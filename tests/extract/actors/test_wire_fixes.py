@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from communique.extract.actors import extract_actors
-from communique.extract.actors.datelines import dateline_tokens
+from communique.extract.datelines import dateline_tokens
 from communique.extract.actors.international import function_sector, international_body
 from communique.extract.actors.segments import words_of
 

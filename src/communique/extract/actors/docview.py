@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from .datelines import dateline_tokens
+from ..datelines import dateline_tokens
 from .names import key
 
 

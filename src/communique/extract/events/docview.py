@@ -16,7 +16,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc
 
-from ..actors.datelines import dateline_tokens
+from ..datelines import dateline_tokens
 
 
 class DocView:

@@ -6,7 +6,7 @@ step the city becomes part of an actor's phrase, the capital an acting governmen
 agency an actor. A dateline is: at the start of a paragraph, up to a dozen tokens of capitalised
 words, commas, a date and a parenthesised agency, ended by a dash; the first word in capitals or
 a parenthesis in it (so that "Peru and Bolivia - a history" is no dateline). The Reuters corpus
-form "LONDON 1996-08-30" on a line of its own is one too.
+form "LONDON 1996-08-30" on a line of its own is one too. Read by the actors and events stages.
 """
 from __future__ import annotations
 
