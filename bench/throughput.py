@@ -5,6 +5,9 @@
 
 Each configuration runs in a fresh subprocess, so its peak RSS is its own:
 - ``spacy``: en_core_web_sm with every component, ``nlp.pipe`` over the input texts;
+- ``nlp-tuned``: the same model as ``communique.nlp.load_nlp`` runs it (numpy's matrix products on
+  one BLAS thread, set-indexed lemmatizer, signature attribute ruler), ``nlp.pipe`` alone: what
+  the tuning gains over stock spaCy, and what the extract stages cost on top of it;
 - ``pipeline-1w``: ``runner.run_parallel(workers=1)`` (clean -> nlp -> every extract stage);
 - ``pipeline-2w``: the same with two worker processes (peak RSS is the largest worker's);
 - ``ingest-1w``: ``store.ingest`` with one worker: the 1-worker pipeline plus reading the JSONL
@@ -31,7 +34,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIGS = ("spacy", "pipeline-1w", "pipeline-2w", "ingest-1w")
+CONFIGS = ("spacy", "nlp-tuned", "pipeline-1w", "pipeline-2w", "ingest-1w")
 
 
 def read_corpus(path: Path, limit: int | None) -> list[dict]:
@@ -70,6 +73,21 @@ def run_spacy(records: list[dict], _stages) -> dict:
     seconds, cpu = clock.lap()
     return {"articles": n, "seconds": seconds, "cpu": cpu, "load": load, "components": nlp.pipe_names,
             "peak_mib": _peak_mib(resource.RUSAGE_SELF)}
+
+
+def run_tuned(records: list[dict], _stages) -> dict:
+    from threadpoolctl import threadpool_limits
+
+    from communique.nlp import load_nlp
+
+    clock = _Clock()
+    nlp = load_nlp()
+    load, _ = clock.lap()
+    clock = _Clock()
+    with threadpool_limits(1, user_api="blas"):
+        n = sum(1 for _ in nlp.pipe((r.get("text") or "" for r in records), batch_size=16))
+    seconds, cpu = clock.lap()
+    return {"articles": n, "seconds": seconds, "cpu": cpu, "load": load, "peak_mib": _peak_mib(resource.RUSAGE_SELF)}
 
 
 def _items(records: list[dict]):
@@ -154,7 +172,7 @@ def run_ingest(records: list[dict], stages: tuple[str, ...]) -> dict:
 def _child(args) -> None:
     records = read_corpus(Path(args.corpus), args.limit)
     stages = tuple(s for s in args.stages.split(",") if s)
-    run = {"spacy": run_spacy, "ingest-1w": run_ingest,
+    run = {"spacy": run_spacy, "nlp-tuned": run_tuned, "ingest-1w": run_ingest,
            "pipeline-1w": lambda r, s: run_pipeline(r, s, 1), "pipeline-2w": lambda r, s: run_pipeline(r, s, 2)}
     print(json.dumps(run[args.child](records, stages)))
 
@@ -208,13 +226,16 @@ def main() -> None:
         per = " per worker" if name == "pipeline-2w" else ""
         print(f"{name:<13} {r['articles']:>8} {r['rate']:>7.2f} {r['rate'] * wpa:>8,.0f} {cpu_rate:>10} "
               f"{r['load']:>7.1f} {r['peak_mib']:>13.0f}{per}")
-    sp, p1, p2, ing = (best.get(c) for c in CONFIGS)
+    sp, tuned, p1, p2, ing = (best.get(c) for c in CONFIGS)
     print(f"\nbare spaCy components: {', '.join(sp['components'])}")
     print(f"pipeline: {p1['ok']} documents, {p1['failed']} failed, {p1['events']} events; stages: {args.stages}")
     print(f"ratio pipeline 1w / bare spaCy: {p1['rate'] / sp['rate']:.2f} wall, "
           f"{p1['cpu_rate'] / sp['cpu_rate']:.2f} per CPU-second (best rounds); per CPU-second "
           f"round by round: median {statistics.median(paired):.2f} "
           f"({', '.join(f'{x:.2f}' for x in paired)})")
+    if tuned:
+        print(f"ratio tuned model / bare spaCy: {tuned['cpu_rate'] / sp['cpu_rate']:.2f} per CPU-second; "
+              f"pipeline 1w / tuned model: {p1['cpu_rate'] / tuned['cpu_rate']:.2f} (clean + extract stages' cost)")
     if p2:
         print(f"ratio pipeline 2w / 1w:         {p2['rate'] / p1['rate']:.2f} wall, "
               f"{p2['cpu_rate'] / p1['cpu_rate']:.2f} per CPU-second "

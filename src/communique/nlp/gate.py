@@ -23,6 +23,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from .components import paragraph_boundaries
 
@@ -92,8 +93,12 @@ class Analyzer:
     def pipe(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[tuple[Doc, bool]]:
         texts = list(texts)
         full = [self.gate is None or self.gate.full(t) for t in texts]
-        full_docs = self.nlp.pipe((t for t, f in zip(texts, full) if f), batch_size=batch_size)
-        light_docs = self._light((t for t, f in zip(texts, full) if not f), batch_size=batch_size)
+        # One BLAS thread: a worker is one core (see ``load_nlp``); the limit is lifted again
+        # before the documents go back to the caller.
+        with threadpool_limits(1, user_api="blas"):
+            full_docs = iter(list(self.nlp.pipe((t for t, f in zip(texts, full) if f), batch_size=batch_size)))
+            light = [t for t, f in zip(texts, full) if not f]
+            light_docs = iter(list(self._light(light, batch_size=batch_size)) if light else [])
         for f in full:
             yield (next(full_docs), True) if f else (next(light_docs), False)
 

