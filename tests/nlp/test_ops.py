@@ -56,9 +56,7 @@ def test_blas_held_to_one_thread_while_the_model_runs():
     nlp = spacy.blank("en")
     nlp.add_pipe("test_blas_probe")
     before = _blas_threads()
-    analyzer = Analyzer.__new__(Analyzer)  # the model part only: no gate, so no light documents
-    analyzer.nlp, analyzer.gate = nlp, None
-    docs = [doc for doc, _ in analyzer.pipe(["One text.", "Another one."], batch_size=1)]
+    docs = [doc for doc, _ in Analyzer(nlp, None).pipe(["One text.", "Another one."], batch_size=1)]
     assert len(docs) == 2 and before  # numpy's BLAS is loaded, so there is a pool to hold
     assert all(d.user_data["blas"] == [1] * len(before) for d in docs)
     assert _blas_threads() == before  # lifted again afterwards

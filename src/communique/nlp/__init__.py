@@ -66,7 +66,8 @@ def _use_numpy_products(nlp: Language) -> None:
 
 
 def parse(clean: CleanDoc, nlp: Language) -> ParsedDoc:
-    return ParsedDoc(clean=clean, doc=nlp(clean.text))
+    """One article, fully analysed (no gate)."""
+    return next(parse_many([clean], nlp, batch_size=1))
 
 
 def parse_many(cleans: Iterable[CleanDoc], nlp: Language, *, batch_size: int = 64,

@@ -83,10 +83,11 @@ class Analyzer:
     def __init__(self, nlp: Language, gate: AnalysisGate | None) -> None:
         self.nlp = nlp
         self.gate = gate
-        # The senter stays disabled in ``nlp`` (a full parse must not see its boundaries); it is
-        # called directly for light documents.
-        self._senter = nlp.get_pipe("senter")
-        self._ner = nlp.get_pipe("ner")
+        if gate is not None:
+            # The senter stays disabled in ``nlp`` (a full parse must not see its boundaries);
+            # it is called directly for light documents, which only a gate makes.
+            self._senter = nlp.get_pipe("senter")
+            self._ner = nlp.get_pipe("ner")
         self._dep = nlp.vocab.strings.add("dep")
         self._root = nlp.vocab.strings.add("ROOT")
 
