@@ -135,10 +135,16 @@ def country_table(ref: Path) -> tuple[dict[str, dict], dict[str, str]]:
     return table, by_name
 
 
-# Short and elliptic country names in common use that none of the sources lists.
+# Short and elliptic country names in common use that none of the sources lists, and former
+# names of states that archives of news still use, coded as the CAMEO tables code the state's
+# successor (YUG -> SRB, ZAR -> COD, CSK -> CZE, GDR -> DEU, SUN -> RUS).
 SHORT_FORMS = {"prc": "CHN", "roc": "TWN", "rok": "KOR", "dprk": "PRK", "uae": "ARE",
                "emirates": "ARE", "ussr": "RUS", "soviet union": "RUS", "soviet": "RUS",
-               "kampuchea": "KHM", "kampuchean": "KHM"}
+               "kampuchea": "KHM", "kampuchean": "KHM",
+               "yugoslavia": "SRB", "yugoslav": "SRB", "yugoslavian": "SRB",
+               "zairean": "COD", "zairian": "COD", "czechoslovakia": "CZE", "czechoslovak": "CZE",
+               "east germany": "DEU", "east german": "DEU", "rhodesia": "ZWE", "rhodesian": "ZWE",
+               "upper volta": "BFA"}
 # Bodies the Phoenix dictionaries know only by their predecessor: the African Union replaced
 # the Organization of African Unity in 2002, with the same members (IGO, Africa).
 SUCCESSOR_BODIES = {"African Union": ("organization of african unity", ["african union", "the african union"])}

@@ -26,6 +26,9 @@ def test_packaged_kb_loads_and_codes_by_date(actor_kb):
     ("World Health Organization", "IGO", "MED"), ("Amnesty International", "NGO", "SOC"),
     ("al-Qaeda", "IMG", "REB"), ("Kofi Annan", "IGO", "ELI"),
     ("opposition leader", None, "OPP"), ("US forces", "USA", "MIL"),
+    # former states, coded as CAMEO codes their successors (YUG -> SRB, ZAR -> COD)
+    ("Yugoslav troops", "SRB", "MIL"), ("Zairean soldiers", "COD", "MIL"),
+    ("the East German government", "DEU", "GOV"),
 ])
 def test_packaged_kb_conventions(actor_kb, phrase, code, sector):
     c = actor_kb.resolve(phrase)

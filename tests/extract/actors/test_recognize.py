@@ -52,3 +52,13 @@ def test_capitals_headline_uses_names_from_the_body(tiny_kb):
     got = labelled(doc, recognize(doc, tiny_kb))
     assert ("PETE SAMPRAS", "PERSON") in got
     assert not any("WINS" in t for t, _ in got)
+
+
+def test_a_titled_person_whose_surname_is_a_town_stays_a_person(actor_kb):
+    # "Ikeda" is a Japanese city: a model person ending in a place name with no known given
+    # name is read as a body ("Standard Liege"), unless a title stands before it
+    doc = make_doc(["Foreign", "Minister", "Yukihiko", "Ikeda", "arrived", "."],
+                   ["O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert ("Yukihiko Ikeda", "PERSON") in labelled(doc, recognize(doc, actor_kb))
+    doc = make_doc(["Standard", "Liege", "won", "."], ["B-PERSON", "I-PERSON", "O", "O"])
+    assert ("Standard Liege", "ORG") in labelled(doc, recognize(doc, actor_kb))

@@ -286,7 +286,9 @@ def _as_place(view: DocView, kb: ActorKB, e: Ent) -> Ent:
         return Ent(e.start, e.end, "GPE", "known place")
     if any(x in DESIGNATORS for x in keys[1:]):
         return Ent(e.start, e.end, "ORG", "organisation word")
-    if len(keys) > 1 and not first_given and keys[-1] in kb.places and keys[-1] not in kb.given_names:
+    titled = e.start > 0 and (view.keys[e.start - 1] in HONORIFICS or _title_word(kb, view.keys[e.start - 1]))
+    if len(keys) > 1 and not first_given and keys[-1] in kb.places and keys[-1] not in kb.given_names \
+            and not titled:  # "Foreign Minister Yukihiko Ikeda": a title says person, whatever the town
         return Ent(e.start, e.end, "ORG", "name ending in a place")
     return e
 
