@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from communique.evaluate import find_shared
+
+# Property tests check what the code returns, never how fast: no per-example deadline, which on
+# a shared machine fails a test whenever a neighbour takes the core (test_slots did so).
+settings.register_profile("communique", deadline=None)
+settings.load_profile("communique")
 
 
 @pytest.fixture(scope="session")
