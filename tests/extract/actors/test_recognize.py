@@ -62,3 +62,14 @@ def test_a_titled_person_whose_surname_is_a_town_stays_a_person(actor_kb):
     assert ("Yukihiko Ikeda", "PERSON") in labelled(doc, recognize(doc, actor_kb))
     doc = make_doc(["Standard", "Liege", "won", "."], ["B-PERSON", "I-PERSON", "O", "O"])
     assert ("Standard Liege", "ORG") in labelled(doc, recognize(doc, actor_kb))
+
+
+def test_towns_in_a_results_line_are_teams_throughout_the_article(actor_kb):
+    words = ["Leicestershire", "296", ",", "Somerset", "83", "\n", "Leicestershire", "beat", "Somerset",
+             "at", "Leicestershire", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"]
+    doc = make_doc(words, ents)
+    got = sorted((e.start, doc[e.start:e.end].text, e.label) for e in recognize(doc, actor_kb))
+    assert got == [(0, "Leicestershire", "ORG"), (3, "Somerset", "ORG"),  # the model missed this one
+                   (6, "Leicestershire", "ORG"), (8, "Somerset", "ORG"),
+                   (10, "Leicestershire", "GPE")]  # "at Leicestershire": the county

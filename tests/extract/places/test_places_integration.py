@@ -52,6 +52,15 @@ def test_sentence_with_person_named_like_a_town(parsed, gazetteer):
     assert all(m.text != "Jackson" or m.start != 0 for x in found for m in x.mentions)
 
 
+@pytest.mark.model
+def test_teams_in_results_lines_are_no_places(parsed, gazetteer):
+    p = parsed("Baseball results on Thursday:\nDETROIT 4 Kansas City 1\nMinnesota 6 MILWAUKEE 1\n\n"
+               "Detroit won again. The next game is in Kansas City on Monday.")
+    found = {m.text for x in extract_places(p, gazetteer=gazetteer) for m in x.mentions}
+    assert "Kansas City" in found  # "in Kansas City": the town
+    assert not found & {"DETROIT", "Detroit", "Minnesota", "MILWAUKEE"}
+
+
 PIECES = ["Paris", "Montreaux", ", ", "Switzerland", " and ", "the", " Gaza Strip", " in ", "Ill.",
           "Springfield", "U.S.", " St. Louis", "\n\n", "  ", "said", " Aleppo", "Syrian", "Mo.",
           "Barrow and Jackson counties", " TORRINGTON \u2014 ", "Memphis St.", "Côte d\u2019Ivoire",

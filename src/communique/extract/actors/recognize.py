@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..teams import is_team, occurrences, team_names
 from .docview import DocView
 from .kb import ActorKB
 from .names import key
@@ -370,4 +371,21 @@ def recognize(doc: Doc, kb: ActorKB, *, view: DocView | None = None) -> list[Ent
     from .slots import slot_people  # slots builds on this module's name shapes
 
     ents = merge_person_evidence(ents, slot_people(view, kb, ents, caps), view=view, kb=kb)
-    return propagate(view, ents, kb, caps)
+    return _teams(view, propagate(view, ents, kb, caps))
+
+
+def _teams(view: DocView, ents: list[Ent]) -> list[Ent]:
+    """Names in results lines are clubs there and wherever else the article names them so,
+    except after a preposition of place (see ``extract.teams``); the model often misses them."""
+    person = [False] * len(view.words)
+    for e in ents:
+        if e.label == "PERSON":
+            person[e.start:e.end] = [True] * (e.end - e.start)
+    teams = team_names(view.words, view.ws, person)
+    spans = [(a, b) for a, b in occurrences(view.words, view.ws, teams)
+             if not any(person[a:b]) and is_team(view.words, a, b, view.span_text(a, b), teams)]
+    if not spans:
+        return ents
+    keep = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
+    return sorted(keep + [Ent(a, b, "ORG", "team in a results line") for a, b in spans],
+                  key=lambda e: e.start)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..teams import is_team, team_names
 from .gazetteer import ABBR, ALT, CODE, Entry, Gazetteer, fold
 
 FIRM_LABELS = ("GPE", "LOC")
@@ -330,6 +331,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, ents: tuple[Span, ...] | None = N
         for k in range(i, j):
             covered[k] = True
         i = j
+    teams = team_names(words, spaces, [e is not None and e[0] == "PERSON" for e in ent_of])
+    if teams:  # "DETROIT 4 Kansas City 1": clubs, not the towns they are named after
+        mentions = [m for m in mentions if not is_team(words, m.first_token, m.last_token + 1, m.text, teams)]
     mentions.sort(key=lambda m: m.start)
     _link_containers(text, mentions)
     return mentions
