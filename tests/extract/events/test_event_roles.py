@@ -85,3 +85,13 @@ def test_demand_addressee(code, mk):
     ev = first(code(text, actors=acts), "REQUEST")
     assert refs(ev.actor) == ["A1"] and refs(ev.recipient) == ["A2"]
     assert ev.cameo == "1053"  # demand release of persons
+
+
+def test_demand_that_names_its_recipient_in_the_clause(code, mk):
+    text = ("The rebel party issued a declaration demanding that the Turkish government provide "
+            "information on the safety of its leader.")
+    acts = [mk.actor(text, "A1", ["The rebel party"], sector="REB", kind="organization"),
+            mk.actor(text, "A2", ["the Turkish government"], code="TUR", sector="GOV", kind="organization")]
+    ev = first(code(text, actors=acts), "REQUEST")
+    assert refs(ev.recipient) == ["A2"]  # not "information", the object of what is demanded
+    assert "subject of 'provide'" in ev.reason

@@ -314,6 +314,12 @@ class Coder:
         if main == "PROTEST":  # "staged a strike to protest against X", "rallied, demanding that X"
             targets += [c for c in h.children if c.dep_ == "advcl" and c not in targets]
         for t in targets:
+            if main == "REQUEST" and t is not h and t.dep_ == "ccomp":
+                # "demanding that the Turkish government provide information": whom a demand
+                # is made of is the subject of what is demanded, not its object
+                s = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and actor_like(s, idx):
+                    cands.append((s, f"subject of '{t.text}'"))
             for c in t.children:
                 if c.dep_ in ("ccomp", "dobj", "xcomp") and c.pos_ in ("VERB", "AUX") and c.tag_ == "VBG":
                     s = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
