@@ -95,3 +95,12 @@ def test_demand_that_names_its_recipient_in_the_clause(code, mk):
     ev = first(code(text, actors=acts), "REQUEST")
     assert refs(ev.recipient) == ["A2"]  # not "information", the object of what is demanded
     assert "subject of 'provide'" in ev.reason
+
+
+def test_a_demand_noun_names_its_recipient_in_the_clause(code, mk):
+    text = "The labour agency reiterated its demand today that Israel ease restrictions on workers."
+    acts = [mk.actor(text, "A1", ["The labour agency"], code="IGO", sector="GOV", kind="organization"),
+            mk.actor(text, "A2", ["Israel"], code="ISR")]
+    ev = first(code(text, actors=acts), "REQUEST")
+    assert refs(ev.recipient) == ["A2"]
+    assert "subject of 'ease'" in ev.reason

@@ -277,6 +277,17 @@ class Coder:
                 if hit is not None and (actor_like(hit, self.resolver.index) or want == "of"):
                     recips.append((hit, f"'{want}'"))
                     break
+        if not recips and main == "REQUEST":
+            # "its demand that Israel ease restrictions": the subject of what is demanded; the
+            # parser hangs the clause on the noun or, after "reiterated its demand", on the verb
+            clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp")]
+            if n.dep_ == "dobj":
+                clauses += [c for c in n.head.children if c.dep_ == "ccomp" and c.i > n.i]
+            for cl in clauses:
+                subj = next((c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and actor_like(subj, self.resolver.index):
+                    recips.append((subj, f"subject of '{cl.text}'"))
+                    break
 
     def _place_word(self, tok: Token) -> bool:
         """A modifier that is a place said as a place ("the Paris talks"), not an actor."""
