@@ -62,8 +62,9 @@ def _name_before(words: list[str], a: int, i: int, person: list[bool]) -> int | 
 
 def team_names(words: list[str], ws: list[str], person: list[bool]) -> frozenset[str]:
     """The names of the teams in the article's results lines, lower-cased ("DETROIT" in a
-    table, where capitals mark the home side, is "Detroit" in the report below it). ``words``/``ws``: the tokens' texts and trailing whitespace; ``person``:
-    whether the model labelled each token a person."""
+    table, where capitals mark the home side, is "Detroit" in the report below it).
+    ``words``/``ws``: the tokens' texts and trailing whitespace; ``person``: whether each token
+    is part of a person's name."""
     teams: set[str] = set()
     for a, b in _lines(words, ws):
         found, depth = [], 0
@@ -99,12 +100,11 @@ def occurrences(words: list[str], ws: list[str], teams: frozenset[str]) -> list[
     if not teams:
         return []
     first_words = {_FIRST.match(t).group(0) for t in teams}
-    longest = max(len(t.split()) for t in teams) + 2
     out = []
     for i, w in enumerate(words):
         if w.lower() not in first_words:
             continue
-        for n in range(min(longest, len(words) - i), 0, -1):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):  # a name is at most MAX_WORDS tokens
             text = ("".join(words[k] + ws[k] for k in range(i, i + n - 1)) + words[i + n - 1]).lower()
             if text in teams:
                 out.append((i, i + n))
