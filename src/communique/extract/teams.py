@@ -33,6 +33,11 @@ MAX_WORDS = 4
 _FIRST = re.compile(r"[\w'\u2019]+|\S")
 
 
+def _text(words: list[str], ws: list[str], a: int, b: int) -> str:
+    """The text of tokens ``a:b``, their own spacing between them."""
+    return "".join(words[k] + ws[k] for k in range(a, b - 1)) + words[b - 1]
+
+
 def _capitalised(w: str) -> bool:
     return w[:1].isupper() and w[:1].isalpha()
 
@@ -77,7 +82,7 @@ def team_names(words: list[str], ws: list[str], person: list[bool]) -> frozenset
             elif depth == 0 and i > a and w[:1].isdigit() and SCORE.fullmatch(w):
                 s = _name_before(words, a, i, person)
                 if s is not None:
-                    found.append(("".join(words[k] + ws[k] for k in range(s, i - 1)) + words[i - 1]).lower())
+                    found.append(_text(words, ws, s, i).lower())
         if found and (len(found) >= 2 or _table_row(words, a, b)) and not _prose(words, a, b):
             teams.update(found)
     return frozenset(teams)
@@ -105,8 +110,7 @@ def occurrences(words: list[str], ws: list[str], teams: frozenset[str]) -> list[
         if w.lower() not in first_words:
             continue
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):  # a name is at most MAX_WORDS tokens
-            text = ("".join(words[k] + ws[k] for k in range(i, i + n - 1)) + words[i + n - 1]).lower()
-            if text in teams:
+            if _text(words, ws, i, i + n).lower() in teams:
                 out.append((i, i + n))
                 break
     return out

@@ -287,9 +287,8 @@ def _as_place(view: DocView, kb: ActorKB, e: Ent) -> Ent:
         return Ent(e.start, e.end, "GPE", "known place")
     if any(x in DESIGNATORS for x in keys[1:]):
         return Ent(e.start, e.end, "ORG", "organisation word")
-    titled = e.start > 0 and (view.keys[e.start - 1] in HONORIFICS or _title_word(kb, view.keys[e.start - 1]))
     if len(keys) > 1 and not first_given and keys[-1] in kb.places and keys[-1] not in kb.given_names \
-            and not titled:  # "Foreign Minister Yukihiko Ikeda": a title says person, whatever the town
+            and not _titled(view, kb, e.start):  # "Foreign Minister Yukihiko Ikeda": a person, whatever the town
         return Ent(e.start, e.end, "ORG", "name ending in a place")
     return e
 
@@ -304,6 +303,11 @@ def dictionary_people(view: DocView, kb: ActorKB, ents: list[Ent]) -> list[Ent]:
                     and view.keys[e.start] in kb.given_names:
                 out.append(Ent(e.start, e.end, "PERSON", "dictionary person"))
     return out
+
+
+def _titled(view: DocView, kb: ActorKB, i: int) -> bool:
+    """A title or honorific stands just before token ``i``."""
+    return i > 0 and (view.keys[i - 1] in HONORIFICS or _title_word(kb, view.keys[i - 1]))
 
 
 def _title_word(kb: ActorKB, k: str) -> bool:

@@ -15,7 +15,7 @@ from .clauses import Standing, event_predicate, governor_class, own_standing, wo
 from .codebook import Codebook
 from .docview import DocView
 from .frames import Frame
-from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, \
+from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, own_subject, \
     PRONOUNS, np_span, party, prep_objects, subject
 
 COOP_MATERIAL = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
@@ -284,7 +284,7 @@ class Coder:
             if n.dep_ == "dobj":
                 clauses += [c for c in n.head.children if c.dep_ == "ccomp" and c.i > n.i]
             for cl in clauses:
-                subj = next((c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = own_subject(cl)
                 if subj is not None and actor_like(subj, self.resolver.index):
                     recips.append((subj, f"subject of '{cl.text}'"))
                     break
@@ -310,7 +310,7 @@ class Coder:
             cands += [(o, f"'{p}' of '{h.text}'") for p, o in prep_objects(h)
                       if p in ("on", "upon", "to") and actor_like(o, idx)]
             if comp is not None and comp.pos_ in ("VERB", "AUX"):
-                s = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                s = own_subject(comp)
                 if s is not None:
                     cands.append((s, f"subject of '{comp.text}'"))
             if cands:  # whom a demand is made of is its recipient, coded or not
@@ -328,12 +328,12 @@ class Coder:
             if main == "REQUEST" and t is not h and t.dep_ == "ccomp":
                 # "demanding that the Turkish government provide information": whom a demand
                 # is made of is the subject of what is demanded, not its object
-                s = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                s = own_subject(t)
                 if s is not None and actor_like(s, idx):
                     cands.append((s, f"subject of '{t.text}'"))
             for c in t.children:
                 if c.dep_ in ("ccomp", "dobj", "xcomp") and c.pos_ in ("VERB", "AUX") and c.tag_ == "VBG":
-                    s = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    s = own_subject(c)
                     if s is not None and actor_like(s, idx):  # "welcome Iran participating"
                         cands.append((s, f"subject of '{c.text}'"))
                 if c.dep_ == "dobj" and t is h and governor_class(h, self.cb) == "intent":

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .clauses import DEONTIC, Standing, governor_class, walk, word_forms
 from .codebook import Codebook
 from .docview import DocView
+from .roles import own_subject
 from .triggers import Trigger, find_triggers
 
 GOV_DEFAULT = {"intent": "030", "demand": "100", "refuse": "120", "threat": "130", "accede": "080",
@@ -248,7 +249,7 @@ def _deontic(sent: Span, cb: Codebook, at: dict[int, Trigger], frames: dict[int,
         if v.dep_ != "ccomp" or governor_class(v.head, cb) != "report":
             continue
         r = v.head
-        subj_v = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj_v = own_subject(v)
         subj_r = next((c for c in r.children if c.dep_ == "nsubj"), None)
         if subj_v is None or subj_r is None or subj_v.lower_ in ("we", "i", "it", "this", "that") \
                 or v.lemma_ == "be" or r.i in frames or not _party(subj_v):

@@ -117,6 +117,11 @@ def is_passive(v: Token) -> bool:
     return v.dep_ in ("acl", "advcl") or (v.dep_ == "conj" and v.head.tag_ == "VBN" and is_passive(v.head))
 
 
+def own_subject(v: Token) -> Token | None:
+    """The subject written on ``v`` itself, active or passive (none borrowed, unlike ``subject``)."""
+    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The subject of verb ``v`` (own, or borrowed from the verb it depends on)."""
     for c in v.children:
