@@ -104,3 +104,32 @@ def test_a_demand_noun_names_its_recipient_in_the_clause(code, mk):
     ev = first(code(text, actors=acts), "REQUEST")
     assert refs(ev.recipient) == ["A2"]
     assert "subject of 'ease'" in ev.reason
+
+
+def test_the_dative_to_names_the_recipient(code, mk):
+    # the parser labels this "to" ``dative``, not ``prep``
+    text = "Norway has given 20 million dollars to Sudan, the foreign ministry said on Monday."
+    acts = [mk.actor(text, "A1", ["Norway"], code="NOR"), mk.actor(text, "A2", ["Sudan"], code="SDN")]
+    ev = first(code(text, actors=acts), "AID")
+    assert refs(ev.recipient) == ["A2"]
+    assert "'to' of 'given'" in ev.reason
+
+
+def test_a_dative_place_codes_the_recipient(code, mk):
+    # "Haiti" is a place, not an actor: the recipient is coded from it
+    text = "Japan has given 20 million dollars to Haiti, which is struggling after the storm, the ministry said."
+    ev = first(code(text, actors=[mk.actor(text, "A1", ["Japan"], code="JPN")],
+                    places=[mk.place(text, "P1", "Haiti", country="HTI")]), "AID")
+    assert [r.code for r in ev.recipient] == ["HTI"]
+    assert [r.entity_text for r in ev.recipient] == ["Haiti"]
+
+
+def test_a_preposition_stranded_by_a_reduced_relative_keeps_its_object(code, mk):
+    # "officers holed up in ..." is parsed as a clause whose subject is "officers", leaving
+    # "to" without an object
+    text = ("Ecuador has granted diplomatic asylum to three Peruvian navy officers holed up in an "
+            "embassy since the revolt, the Ecuadorean embassy said on Monday.")
+    acts = [mk.actor(text, "A1", ["Ecuador"], code="ECU"),
+            mk.actor(text, "A2", ["Peruvian navy officers"], code="PER", sector="MIL", kind="group")]
+    ev = first(code(text, actors=acts), "AID")
+    assert refs(ev.recipient) == ["A2"]

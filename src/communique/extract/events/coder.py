@@ -305,7 +305,7 @@ class Coder:
             cands += [(t, f"who made the '{comp.text}' ({how})") for t, how in acts]
         if f.gov_class == "demand":
             for c in h.children:
-                if c.dep_ in ("dobj", "dative") and actor_like(c, idx):
+                if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and actor_like(c, idx):
                     cands.append((c, f"object of '{h.text}'"))
             cands += [(o, f"'{p}' of '{h.text}'") for p, o in prep_objects(h)
                       if p in ("on", "upon", "to") and actor_like(o, idx)]
@@ -340,7 +340,7 @@ class Coder:
                     continue  # "agree joint patrols", "offered aid": the object is what is agreed
                 if self._is_theme(c):
                     continue  # what is sent or launched is not whom it is for
-                if c.dep_ in ("dobj", "dative", "iobj"):
+                if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":  # "to X": a prep object
                     if actor_like(c, idx):
                         cands.append((c, f"object of '{t.text}'"))
                     elif c.pos_ in ("NOUN", "PROPN"):

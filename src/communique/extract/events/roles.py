@@ -167,17 +167,49 @@ def agent(v: Token) -> Token | None:
 
 
 def prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of ``tok``: "talks with Iran", the dative "gave arms to Iraq"
+    (which the parser labels ``dative``, not ``prep``), "killed by a bomb"."""
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent"):
+        if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"):
+            found = False
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.append((c.lower_, g))
+                    found = True
                 elif g.dep_ == "pcomp":
                     obj = next((x for x in g.children if x.dep_ in ("dobj", "pobj")), None)
                     if obj is not None:
                         out.append((c.lower_, obj))
+                        found = True
+            if not found:
+                obj = _stranded_object(c)
+                if obj is not None:
+                    out.append((c.lower_, obj))
     return out
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one because it read a reduced
+    relative as a clause: "granted asylum to five officers holed up in ..." parses "officers" as
+    the subject of "holed" (a clause of the verb or of the preposition). The noun phrase right
+    after the preposition is its object then."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    nxt = doc[prep.i + 1]
+    head = nxt
+    while head.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "nmod") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = head.head
+    if verb.i < head.i or verb.tag_ not in ("VBN", "VBD") or not any(
+            c.dep_ == "prt" or c.dep_ == "prep" for c in verb.children):
+        return None
+    if np_span(head)[0] != prep.i + 1 or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return head
 
 
 PERSONAL = {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom",
