@@ -148,6 +148,11 @@ SHORT_FORMS = {"prc": "CHN", "roc": "TWN", "rok": "KOR", "dprk": "PRK", "uae": "
 # Bodies the Phoenix dictionaries know only by their predecessor: the African Union replaced
 # the Organization of African Unity in 2002, with the same members (IGO, Africa).
 SUCCESSOR_BODIES = {"African Union": ("organization of african unity", ["african union", "the african union"])}
+# ... and bodies they know only by their successor's name: the European Union took over the
+# European (Economic) Community in 1993; the dictionaries code the EU as IGOEUREEC.
+PREDECESSOR_BODIES = {"European Community": ("european union", [
+    "european community", "the european community", "european communities",
+    "european economic community", "the european economic community", "eec"])}
 PLACE_RANK = {"country": 0, "pre": 1, "capital": 2, "city": 3}
 
 
@@ -453,6 +458,8 @@ COMMON_WORDS = frozenset("""a an the and or of in on at to for by man men enterp
 liberty union victoria""".split())
 PLACE_WORDS: set[str] = set()
 """Every word of a country's names: "SOUTH_SUDAN_LIBERATION_ARMY", "SYRIAN_NATIONAL_COALITION"."""
+REGION_WORDS: set[str] = set()
+"""One-word names of first-level regions (GeoNames admin1): "Washington", "Georgia", "Victoria"."""
 NOT_GIVEN = frozenset({"al", "el", "red", "union", "national", "democratic", "people", "new", "free"})
 
 
@@ -472,7 +479,9 @@ def is_person(keys: list[str], ranges: list, default: list | None, comment: str)
         return True  # a term of office: "NARENDRA_MODI [INDGOV >20140526]"
     if len(first) >= 2 and any(k.split()[0] in PERSON_TITLES and len(k.split()) >= 2 for k in keys):
         return True
-    return 2 <= len(first) <= 4 and first[0] in GIVEN_NAMES and first[0] not in NOT_GIVEN
+    # a given name first, unless it is a region's name too ("Washington Post", "Georgia Dome")
+    return 2 <= len(first) <= 4 and first[0] in GIVEN_NAMES and first[0] not in NOT_GIVEN \
+        and first[0] not in REGION_WORDS
 
 
 # ------------------------------------------------------------------------------------------
@@ -657,6 +666,9 @@ def main() -> None:
     COUNTRIES.update(countries)
     PLACE_WORDS.update(w for c in countries.values() for k, role in c["keys"].items()
                        if role == "country" for w in k.split())
+    for line in (ref / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        REGION_WORDS.update(k for k in (key(x) for x in f[1:3]) if k and " " not in k)
     COUNTRIES.add("XKX")
     countries.setdefault("XKX", {"name": "Kosovo", "keys": {}})
     pre = partially_recognised(ref, by_name)
@@ -686,6 +698,10 @@ def main() -> None:
         old = next(e for e in entries if old_key in e["keys"])
         entries.append({"kind": "org", "name": name, "qid": "", "keys": keys, "ranges": [],
                         "default": old["default"], "source": f"successor of {old['name']}"})
+    for name, (new_key, keys) in PREDECESSOR_BODIES.items():
+        new = next(e for e in entries if new_key in e["keys"])
+        entries.append({"kind": "org", "name": name, "qid": "", "keys": keys, "ranges": [],
+                        "default": new["default"], "source": f"predecessor of {new['name']}"})
 
     # Kosovo is outside pycountry and geonames' country list under XKX
     for k in ("kosovo", "kosovar", "kosovars", "kosovan", "kosovans"):

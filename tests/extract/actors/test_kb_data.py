@@ -29,6 +29,8 @@ def test_packaged_kb_loads_and_codes_by_date(actor_kb):
     # former states, coded as CAMEO codes their successors (YUG -> SRB, ZAR -> COD)
     ("Yugoslav troops", "SRB", "MIL"), ("Zairean soldiers", "COD", "MIL"),
     ("the East German government", "DEU", "GOV"),
+    # the European Community, which the dictionaries know only by its successor's name
+    ("European Community foreign ministers", "IGO", "GOV"), ("the EEC", "IGO", "GOV"),
 ])
 def test_packaged_kb_conventions(actor_kb, phrase, code, sector):
     c = actor_kb.resolve(phrase)
@@ -39,6 +41,9 @@ def test_packaged_kb_tells_people_from_bodies(actor_kb):
     assert actor_kb.resolve("President Barack Obama").kind == "person"
     assert actor_kb.resolve("the Red Cross").kind == "organization"
     assert actor_kb.resolve("al-Qaeda").kind == "organization"
+    # a given name first makes a dictionary name a person's, unless it names a region too
+    assert actor_kb.resolve("the Washington Post").kind == "organization"
+    assert actor_kb.resolve("Texas Instruments").kind == "organization"
 
 
 def test_missing_data_file_is_a_data_error(monkeypatch):

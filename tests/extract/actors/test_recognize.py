@@ -64,6 +64,15 @@ def test_a_titled_person_whose_surname_is_a_town_stays_a_person(actor_kb):
     assert ("Standard Liege", "ORG") in labelled(doc, recognize(doc, actor_kb))
 
 
+def test_a_titled_one_word_name_that_is_a_town_stays_a_person(actor_kb):
+    # "Hassan" is a town in India; after "King" it is a person
+    doc = make_doc(["King", "Hassan", "of", "Morocco", "spoke", "."],
+                   ["O", "B-PERSON", "O", "B-GPE", "O", "O"])
+    assert ("Hassan", "PERSON") in labelled(doc, recognize(doc, actor_kb))
+    doc = make_doc(["Hassan", "was", "flooded", "."], ["B-PERSON", "O", "O", "O"])
+    assert ("Hassan", "GPE") in labelled(doc, recognize(doc, actor_kb))
+
+
 def test_towns_in_a_results_line_are_teams_throughout_the_article(actor_kb):
     words = ["Leicestershire", "296", ",", "Somerset", "83", "\n", "Leicestershire", "beat", "Somerset",
              "at", "Leicestershire", "."]

@@ -283,7 +283,8 @@ def _as_place(view: DocView, kb: ActorKB, e: Ent) -> Ent:
     keys = view.keys[e.start:e.end]
     k = " ".join(keys)
     first_given = keys[0] in kb.given_names
-    if (k in kb.places or k in kb.regions) and (len(keys) == 1 or not first_given):
+    if (k in kb.places or k in kb.regions) and (len(keys) == 1 or not first_given) \
+            and not _titled(view, kb, e.start):  # "King Hassan" is no town in India
         return Ent(e.start, e.end, "GPE", "known place")
     if any(x in DESIGNATORS for x in keys[1:]):
         return Ent(e.start, e.end, "ORG", "organisation word")
