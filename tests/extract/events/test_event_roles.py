@@ -133,3 +133,29 @@ def test_a_preposition_stranded_by_a_reduced_relative_keeps_its_object(code, mk)
             mk.actor(text, "A2", ["Peruvian navy officers"], code="PER", sector="MIL", kind="group")]
     ev = first(code(text, actors=acts), "AID")
     assert refs(ev.recipient) == ["A2"]
+
+
+def test_the_weapon_fired_is_not_the_recipient(code, mk):
+    text = "Ethiopian troops launched artillery, mortar and rocket fire against Eritrean positions near the border."
+    acts = [mk.actor(text, "A1", ["Ethiopian troops"], code="ETH", sector="MIL", kind="group"),
+            mk.actor(text, "A2", ["artillery"], code="ETH", sector="MIL", kind="group"),
+            mk.actor(text, "A3", ["Eritrean positions"], code="ERI", sector="MIL", kind="group")]
+    ev = first(code(text, actors=acts), "ASSAULT")
+    assert refs(ev.actor) == ["A1"] and refs(ev.recipient) == ["A3"]
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(code, mk):
+    text = "China has threatened to halt the trade talks if Japan goes ahead with the planned missile tests."
+    acts = [mk.actor(text, "A1", ["China"], code="CHN"), mk.actor(text, "A2", ["Japan"], code="JPN")]
+    ev = first(code(text, actors=acts), "THREATEN")
+    assert refs(ev.actor) == ["A1"] and refs(ev.recipient) == ["A2"]
+    assert "subject of the condition" in ev.reason
+
+
+def test_a_demanded_withdrawal_is_demanded_of_who_is_to_withdraw(code, mk):
+    text = "Arab League ministers demanded the withdrawal of Israeli forces from Lebanon on Monday."
+    acts = [mk.actor(text, "A1", ["Arab League ministers"], code="IGO", sector="GOV", kind="organization"),
+            mk.actor(text, "A2", ["Israeli forces"], code="ISR", sector="MIL", kind="group"),
+            mk.actor(text, "A3", ["Lebanon"], code="LBN")]
+    ev = first(code(text, actors=acts), "REQUEST")
+    assert refs(ev.recipient) == ["A2"]  # not Lebanon, whence they are to withdraw

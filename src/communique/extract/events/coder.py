@@ -16,7 +16,7 @@ from .codebook import Codebook
 from .docview import DocView
 from .frames import Frame
 from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, own_subject, \
-    PRONOUNS, np_span, party, prep_objects, subject
+    PRONOUNS, conjuncts, np_span, party, prep_objects, subject
 
 COOP_MATERIAL = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 CONFLICT_MATERIAL = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -205,7 +205,15 @@ class Coder:
                     recip_toks.append((s, "passive subject"))
             elif s is not None:
                 actor_toks.append((s, how if how not in ("nsubj", "") else "subject"))
-            if noun is not None and noun is not h:
+            inner = self.cb.info(f.trigger.code) if f.trigger is not None and f.gov_class == "demand" else None
+            if noun is not None and noun is not h and inner is not None and inner.event == "RETREAT":
+                # "demanded the withdrawal of Serbian forces from Bosnia": who is to withdraw is
+                # whom the demand is made of, not where they are to leave
+                nacts: list = []
+                self._noun_roles(noun, "RETREAT", nacts, [])
+                if not recip_toks:
+                    recip_toks += [(t, f"who is to make the '{noun.text}' ({how})") for t, how in nacts]
+            elif noun is not None and noun is not h:
                 nacts, nrecs = [], []
                 self._noun_roles(noun, main, nacts, nrecs)
                 if nacts and any(how in ("possessive", "'by'") for _, how in nacts):
@@ -338,6 +346,10 @@ class Coder:
                         cands.append((s, f"subject of '{c.text}'"))
                 if c.dep_ == "dobj" and t is h and governor_class(h, self.cb) == "intent":
                     continue  # "agree joint patrols", "offered aid": the object is what is agreed
+                if c.dep_ == "dobj" and self._weapon(c):  # "fired rockets at X": X, not the rockets
+                    cands += [(o, f"'{p}' of '{w.text}'") for w in conjuncts(c) for p, o in prep_objects(w)
+                              if p in RECIPIENT_PREPS.get(main, ()) and actor_like(o, idx)]
+                    continue
                 if self._is_theme(c):
                     continue  # what is sent or launched is not whom it is for
                 if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":  # "to X": a prep object
@@ -352,6 +364,14 @@ class Coder:
                 rs: list = []
                 self._noun_roles(t, main, [], rs)
                 cands += rs
+        if main == "THREATEN":  # "threatened to quit the talks if the United States deploys ...":
+            for t in targets:    # a threat is aimed at whoever must meet its condition
+                for c in t.children:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                 for m in c.children):
+                        s = own_subject(c)
+                        if s is not None and actor_like(s, idx):
+                            cands.append((s, f"subject of the condition '{c.text}'"))
         if not cands:
             return
         for tok, how in cands:
@@ -537,6 +557,11 @@ class Coder:
 
     def _is_theme(self, tok: Token) -> bool:
         return self.theme is not None and tok.i == self.theme.i
+
+    def _weapon(self, tok: Token) -> bool:
+        """ "launched artillery and rocket fire against X": the weapon fired is no recipient."""
+        lemma = tok.lemma_.lower()
+        return lemma in INSTRUMENTS or lemma in conventions.WEAPONS
 
     def _date(self, status: str, sent: Span, tokens: set[int], anchor: Token,
               claimed: set[int]) -> tuple[str | None, str]:
