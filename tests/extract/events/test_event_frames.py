@@ -53,3 +53,19 @@ def test_call_for_a_truce_is_a_demand(codebook):
                  ("truce", "NOUN", "NN", "pobj", 2, "truce"), (".", "PUNCT", ".", "punct", 1, ".")])
     (f,) = frames(doc, codebook)
     assert f.code == "1056" and codebook.cameo[f.code].event == "REQUEST"
+
+
+def test_a_light_verb_carries_a_noun_counted_in_a_measure(codebook):
+    # "Japan sent 500 tons of food aid ." -- the verb acts on "tons", whose content is the aid
+    doc = parse([("Japan", "PROPN", "NNP", "nsubj", 1, "Japan"), ("sent", "VERB", "VBD", "ROOT", 1, "send"),
+                 ("500", "NUM", "CD", "nummod", 3, "500"), ("tons", "NOUN", "NNS", "dobj", 1, "ton"),
+                 ("of", "ADP", "IN", "prep", 3, "of"), ("food", "NOUN", "NN", "compound", 6, "food"),
+                 ("aid", "NOUN", "NN", "pobj", 4, "aid"), (".", "PUNCT", ".", "punct", 1, ".")])
+    (f,) = frames(doc, codebook)
+    assert f.head.text == "sent" and f.code == "073" and f.trigger.token.text == "aid"
+    # a noun that is not counted in a measure is not carried: "sent the head of food aid"
+    doc = parse([("Japan", "PROPN", "NNP", "nsubj", 1, "Japan"), ("sent", "VERB", "VBD", "ROOT", 1, "send"),
+                 ("the", "DET", "DT", "det", 3, "the"), ("head", "NOUN", "NN", "dobj", 1, "head"),
+                 ("of", "ADP", "IN", "prep", 3, "of"), ("food", "NOUN", "NN", "compound", 6, "food"),
+                 ("aid", "NOUN", "NN", "pobj", 4, "aid"), (".", "PUNCT", ".", "punct", 1, ".")])
+    assert not frames(doc, codebook)

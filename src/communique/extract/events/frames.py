@@ -46,6 +46,23 @@ class Frame:
         return "; ".join(self.how)
 
 
+MEASURES = frozenset("""ton tonne kilogram kilo pound barrel litre liter gallon shipment consignment
+cargo batch load truckload planeload boatload convoy package parcel lot worth amount quantity
+supply supplies""".split())
+
+
+def _measured(noun: Token) -> Token:
+    """The measure a noun is counted in, when it is ("25,000 tons of food aid", "a shipment of
+    arms"): the verb acts on the measure phrase, whose content is the noun. Else the noun."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return noun
+    measure = of.head
+    if measure.lemma_.lower() in MEASURES or measure.lower_ in MEASURES:
+        return measure
+    return noun
+
+
 def frames_of(sent: Span, cb: Codebook, view: DocView | None = None) -> tuple[list[Frame], list[str]]:
     """The frames of one sentence, and notes on the triggers that gave none (for tests/debug)."""
     view = DocView(sent.doc) if view is None else view
@@ -63,9 +80,10 @@ def frames_of(sent: Span, cb: Codebook, view: DocView | None = None) -> tuple[li
         if t.kind == "noun" and t.token.dep_ == "compound" and t.token.head.pos_ in ("NOUN", "PROPN"):
             notes.append(f"{t.text}: modifies '{t.token.head.text}'")
             continue  # "an appeals court", "the bombing suspect": a kind of thing, not an event
-        verb = t.token.head
+        obj = _measured(t.token) if t.kind == "noun" else t.token
+        verb = obj.head
         if (t.kind == "noun" and st.governor is None and st.absorbed_by is None and not st.condition
-                and t.token.dep_ in ("dobj", "nsubjpass") and verb.i not in at
+                and obj.dep_ in ("dobj", "nsubjpass") and verb.i not in at
                 and any(w in cb.light_verbs for w in word_forms(verb))):
             # "extended the curfew", "upgraded their diplomatic ties": the verb carries the noun
             carried = Trigger(verb, verb.i, verb.i + 1, "verb", t.code, t.event, t.mode, "noun",
