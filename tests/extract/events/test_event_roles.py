@@ -95,6 +95,7 @@ def test_demand_that_names_its_recipient_in_the_clause(code, mk):
     ev = first(code(text, actors=acts), "REQUEST")
     assert refs(ev.recipient) == ["A2"]  # not "information", the object of what is demanded
     assert "subject of 'provide'" in ev.reason
+    assert refs(ev.actor) == ["A1"]  # "issued a declaration demanding": who issued it demands
 
 
 def test_a_demand_noun_names_its_recipient_in_the_clause(code, mk):

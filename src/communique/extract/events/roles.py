@@ -140,14 +140,14 @@ def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
                 if c.dep_ in ("dobj", "dative"):
                     return c, "object of " + h.text
         return subject(h, depth + 1)
-    if v.dep_ == "advcl" or (v.dep_ in ("acl", "pcomp") and v.tag_ in ("VBG", "VB")):
-        s, how = subject(h, depth + 1) if h.pos_ in ("VERB", "AUX") else (None, "")
-        return s, how
     if v.dep_ == "acl" and v.tag_ == "VBG" and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr") \
             and h.head.pos_ in ("VERB", "AUX"):  # "issued a declaration demanding"
         s, _ = subject(h.head, depth + 1)
         if s is not None:
             return s, f"subject of '{h.head.text}'"
+    if v.dep_ == "advcl" or (v.dep_ in ("acl", "pcomp") and v.tag_ in ("VBG", "VB")):
+        s, how = subject(h, depth + 1) if h.pos_ in ("VERB", "AUX") else (None, "")
+        return s, how
     if v.dep_ in ("relcl", "acl") and h.pos_ in ("NOUN", "PROPN"):
         return h, "modified noun"
     if v.dep_ in ("acomp", "oprd", "attr") and h.pos_ in ("VERB", "AUX"):  # "is ready to"
