@@ -61,6 +61,16 @@ def test_teams_in_results_lines_are_no_places(parsed, gazetteer):
     assert not found & {"DETROIT", "Detroit", "Minnesota", "MILWAUKEE"}
 
 
+@pytest.mark.model
+def test_a_country_marking_its_dollar_is_no_place(parsed, gazetteer):
+    p = parsed("The minister was accused of taking US $2 million and HK$ 300,000 in bribes. "
+               "He fled to the US in May.")
+    found = [(m.text, m.start) for x in extract_places(p, gazetteer=gazetteer) for m in x.mentions]
+    text = p.text
+    assert ("US", text.index("the US") + 4) in found
+    assert not [t for t, s in found if s < text.index("He fled")]
+
+
 PIECES = ["Paris", "Montreaux", ", ", "Switzerland", " and ", "the", " Gaza Strip", " in ", "Ill.",
           "Springfield", "U.S.", " St. Louis", "\n\n", "  ", "said", " Aleppo", "Syrian", "Mo.",
           "Barrow and Jackson counties", " TORRINGTON \u2014 ", "Memphis St.", "Côte d\u2019Ivoire",

@@ -39,7 +39,7 @@ def accept(m: Mention, doc, ctx: Context, surnames: frozenset[str], lower_words:
     """Is this capitalised name a place? The evidence that says so; None when something says
     it is not (a person, a street, an ordinary word...); NO_EVIDENCE when nothing says either."""
     area = _explicit_area(m)
-    if (street_name(doc, m) and not area) or part_of_longer_name(doc, m):
+    if (street_name(doc, m) and not area) or part_of_longer_name(doc, m) or _currency(doc, m):
         return None
     if m.label in NOT_PLACES:
         return NO_EVIDENCE
@@ -91,6 +91,13 @@ def accept(m: Mention, doc, ctx: Context, surnames: frozenset[str], lower_words:
         if locative and e.pop >= town:
             return "a town after a locative preposition"
     return NO_EVIDENCE
+
+
+def _currency(doc, m: Mention) -> bool:
+    """A country's short name marking its dollar: "US $50 million", "HK$ 3 billion"."""
+    nxt = m.last_token + 1
+    return m.first_token == m.last_token and nxt < len(doc) and doc[nxt].text == "$" \
+        and len(doc[m.first_token].text.replace(".", "")) <= 3
 
 
 def _explicit_area(m: Mention) -> bool:
