@@ -674,9 +674,16 @@ def read_agent_heads(ref: Path) -> list[str]:
     return sorted(h for h in heads if len(h) > 2)
 
 
+# Nationality words two states share, coded as the actor KB codes them so that an event's roles
+# and the article's actors agree: "Congolese" names the people of both Congos; NGEC's table lists
+# it under the Republic of the Congo only, CountryInfo (the actor KB) under the DRC, the larger
+# and the one the news mostly means.
+SHARED_DEMONYMS = {"congolese": "COD"}
+
+
 def read_demonyms(ref: Path) -> dict[str, str]:
     import csv
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(SHARED_DEMONYMS)
     with open(ref / "ngec" / "countries.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             code = row["CCA3"].strip()

@@ -87,3 +87,14 @@ def test_bad_file_is_a_data_error(monkeypatch):
 def test_stem():
     assert stem("attacks") == "attack" and stem("demonstrations") == "demonstration"
     assert stem("parties") == "party" and stem("talks") == "talk" and stem("gas") == "gas"
+
+
+def test_nationality_words_agree_with_the_actor_kb(codebook):
+    from communique.extract.actors import load_actor_kb
+
+    actor_kb = load_actor_kb()
+    # the events stage codes unlisted parties from these words; where a word of a state (not a
+    # territory coded as its parent) resolves in the actor KB, both must give the same country
+    assert codebook.demonyms["congolese"] == "COD" == actor_kb.resolve("Congolese").code
+    for word in ("syrian", "iraqi", "russian", "french", "chinese", "nigerian"):
+        assert codebook.demonyms[word] == actor_kb.resolve(word).code

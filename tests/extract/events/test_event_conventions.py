@@ -112,6 +112,15 @@ def test_attacking_someone_for_a_policy_is_criticism(code, mk):
     assert only(evs, "ACCUSE").cameo == "111"
 
 
+def test_attacked_on_a_day_is_still_an_attack(code, mk):
+    # "on Sunday" says when, not the no-party target of a verbal attack
+    text = "A market was attacked by gunmen on Sunday."
+    acts = [mk.actor(text, "A1", ["gunmen"], sector="UAF", kind="group")]
+    evs = code(text, actors=acts, times=[mk.time(text, "Sunday", "2014-01-12")])
+    assert "ACCUSE" not in types(evs)
+    assert only(evs, "ASSAULT")
+
+
 def test_fighting_corruption_is_no_assault(code, mk):
     text = "The new prime minister vowed that the government was fighting corruption."
     acts = [mk.actor(text, "A1", ["The new prime minister"], code="KEN", sector="GOV", kind="person")]

@@ -160,3 +160,18 @@ def test_a_demanded_withdrawal_is_demanded_of_who_is_to_withdraw(code, mk):
             mk.actor(text, "A3", ["Lebanon"], code="LBN")]
     ev = first(code(text, actors=acts), "REQUEST")
     assert refs(ev.recipient) == ["A2"]  # not Lebanon, whence they are to withdraw
+
+
+def test_a_participle_after_a_passive_is_done_by_its_agent(code, mk):
+    text = "A police station was attacked by Maoist rebels on Sunday, killing nine officers."
+    acts = [mk.actor(text, "A1", ["Maoist rebels"], code="NPL", sector="REB", kind="group")]
+    kills = [e for e in code(text, actors=acts) if e.trigger.text == "killing"]
+    assert kills and refs(kills[0].actor) == ["A1"]  # not the police station
+    assert "'by' of 'attacked'" in kills[0].reason
+
+
+def test_a_target_is_coded_by_whom_it_is_for(code, mk):
+    text = "A camp for Somali refugees was attacked by gunmen on Sunday."
+    ev = first(code(text), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["SOM"]
+    assert "coded SOM from 'Somali'" in ev.reason

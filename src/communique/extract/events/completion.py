@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...schema import EntityRef
-from .roles import Filler, np_span
+from .roles import Filler, np_span, prep_objects
 
 IMPLIED_BY_PLACE = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION",
                     "THREATEN"}
@@ -40,13 +40,16 @@ def place_country(tok: Token, places: list, demonyms: dict[str, str]) -> tuple[s
         if p.country_code and s_tok in sub:
             return p.country_code, p.extracted_place
     doc = tok.doc
-    lo, hi = np_span(tok)
-    for i in range(lo, hi):
-        for n in (3, 2, 1):
-            if i + n <= hi:
-                w = doc[i:i + n].text.lower()
-                if w in demonyms:
-                    return demonyms[w], doc[i:i + n].text
+    spans = [np_span(tok)]
+    # whom a place or thing is for: "a camp for Congolese refugees", "a convoy of Turkish trucks"
+    spans += [np_span(o) for p, o in prep_objects(tok) if p in ("for", "of")]
+    for lo, hi in spans:
+        for i in range(lo, hi):
+            for n in (3, 2, 1):
+                if i + n <= hi:
+                    w = doc[i:i + n].text.lower()
+                    if w in demonyms:
+                        return demonyms[w], doc[i:i + n].text
     return None, ""
 
 

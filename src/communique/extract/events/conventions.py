@@ -185,7 +185,8 @@ def verbal_attack(head: Token, actors: list[Filler], index: ActorIndex) -> tuple
     or made "for" something the target did ("attacked Washington for its arms sales")."""
     if head.lemma_.lower() not in ATTACK_WORDS:
         return None
-    objs = [o for p, o in prep_objects(head) if p in ("on", "against")]
+    objs = [o for p, o in prep_objects(head) if p in ("on", "against")
+            and o.ent_type_ not in ("DATE", "TIME")]  # "attacked on Sunday" says when
     objs += [c for c in head.children if c.dep_ == "dobj"]
     if any(p == "for" and o.pos_ in ("NOUN", "PROPN") and not party(o, index) for p, o in prep_objects(head)):
         return "111", "an attack 'for' what someone did is criticism: ACCUSE disapprove 111"

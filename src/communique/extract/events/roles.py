@@ -145,6 +145,10 @@ def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
         s, _ = subject(h.head, depth + 1)
         if s is not None:
             return s, f"subject of '{h.head.text}'"
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and h.pos_ in ("VERB", "AUX") and is_passive(h):
+        by = agent(h)  # "the camp was attacked by militiamen, killing 156": the militiamen killed
+        if by is not None:
+            return by, f"'by' of '{h.text}'"
     if v.dep_ == "advcl" or (v.dep_ in ("acl", "pcomp") and v.tag_ in ("VBG", "VB")):
         s, how = subject(h, depth + 1) if h.pos_ in ("VERB", "AUX") else (None, "")
         return s, how
