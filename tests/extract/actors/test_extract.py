@@ -82,6 +82,16 @@ def test_peoples_and_groups_take_the_country_around_them(parsed, actor_kb):
     assert albanians.code != "ALB" and albanians.sector == "CVL"
 
 
+def test_a_persons_own_of_phrase_gives_the_country(parsed, actor_kb):
+    # "Hassan" alone is ambiguous in the dictionary; the article names two countries
+    text = "King Hassan of Morocco offered to host talks between Israeli and Palestinian officials."
+    hassan = by_name(extract_actors(parsed(text), kb=actor_kb), "Hassan")
+    assert (hassan.code, hassan.sector) == ("MAR", "GOV")
+    text = "The foreign minister of Egypt met Israeli and Jordanian officials."
+    minister = by_name(extract_actors(parsed(text), kb=actor_kb), "minister")
+    assert minister.code == "EGY"
+
+
 def test_nationality_shared_by_conjuncts(parsed, actor_kb):
     actors = extract_actors(parsed("Israeli helicopters and tanks shelled the town."), kb=actor_kb)
     tanks = by_name(actors, "tanks")

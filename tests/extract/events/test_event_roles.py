@@ -175,3 +175,12 @@ def test_a_target_is_coded_by_whom_it_is_for(code, mk):
     ev = first(code(text), "ASSAULT")
     assert [r.code for r in ev.recipient] == ["SOM"]
     assert "coded SOM from 'Somali'" in ev.reason
+
+
+def test_an_investigation_is_of_whoever_did_what_is_investigated(code, mk):
+    text = "Serbia is investigating alleged war crimes by Serbian police against ethnic Albanians."
+    acts = [mk.actor(text, "A1", ["Serbia"], code="SRB"),
+            mk.actor(text, "A2", ["Serbian police"], code="SRB", sector="COP", kind="group"),
+            mk.actor(text, "A3", ["ethnic Albanians"], code="ALB", sector="CVL", kind="group")]
+    ev = first(code(text, actors=acts), "ACCUSE")
+    assert refs(ev.recipient) == ["A2"]

@@ -140,6 +140,11 @@ def fill_from_context(view: DocView, mentions: list[Mention], kb: ActorKB, conte
         c = m.coding
         if c.code or not c.sector or m.label == "PRON" or c.sector == "UNK":
             continue
+        of = _of_country(view, kb, m.token)
+        if of is not None:  # "King Hassan of Morocco", "the foreign minister of Egypt"
+            code, name = of
+            m.coding = replace(c, code=code, resolution=f"{c.resolution or ''}; {code}: 'of {name}'".lstrip("; "))
+            continue
         if c.entry is None and any(m.phrase_start <= i < m.phrase_end for i in org_tokens):
             continue  # a body with a name no dictionary knows ("European Community") is no local
         if m.joins is not None:
@@ -196,3 +201,23 @@ def _aside(view: DocView, where: int, about: int) -> bool:
     if prep.lower_ in LOCATIVE:
         return False
     return _clause(prep) != _clause(tokens[about])
+
+
+def _of_country(view: DocView, kb: ActorKB, i: int) -> tuple[str, str] | None:
+    """(code, name) of the country a mention's own "of" phrase names ("King Hassan of Morocco"),
+    when the phrase is the country and nothing more ("the mayor of Paris" is no country's)."""
+    tok = view.tokens[i]
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            lo = min(t.i for t in obj.subtree)
+            hi = max(t.i for t in obj.subtree) + 1
+            words = [t for t in view.tokens[lo:hi] if t.lower_ != "the"]
+            name = " ".join(t.text for t in words)
+            place = kb.places.get(key(name))
+            if place is not None and place.role == "country":
+                return place.iso3, name
+    return None

@@ -30,6 +30,8 @@ QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE
 INSTRUMENTS = {"bomb", "device", "ied", "mine", "explosive", "shell", "rocket", "missile", "grenade",
                "car", "vehicle", "drone", "blast", "explosion", "bombing", "attack", "fire", "gunfire",
                "mortar", "artillery", "landmine", "minefield"}
+FIRED = INSTRUMENTS - {"attack", "bombing", "blast", "explosion", "car", "vehicle"}
+"""Weapons a verb fires or launches (not events such as "attacks", whose target is the target)."""
 CONSULT_CODE_OF_MODE = {"third-party": "044", "phone": "041", "visit": "042"}
 BASE_CONFIDENCE = {"pattern": 0.75, "verb": 0.65, "noun": 0.6, "default": 0.45, "content": 0.6}
 VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman", "force", "militia",
@@ -355,8 +357,12 @@ class Coder:
                 if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":  # "to X": a prep object
                     if actor_like(c, idx):
                         cands.append((c, f"object of '{t.text}'"))
-                    elif c.pos_ in ("NOUN", "PROPN"):
+                    if c.pos_ in ("NOUN", "PROPN"):  # "investigating crimes by Croatian extremists"
                         cands += self._owner(c)
+                        if c.dep_ == "dobj" and not is_passive(t):
+                            # the parser mostly hangs that "by" on the active verb
+                            cands += [(o, f"'by' after '{c.text}'") for p, o in prep_objects(t)
+                                      if p == "by" and o.i > c.i and party(o, idx)]
             objs = prep_objects(t)
             for want in RECIPIENT_PREPS.get(main, ()):
                 cands += [(o, f"'{want}' of '{t.text}'") for p, o in objs if p == want and actor_like(o, idx)]
@@ -561,7 +567,7 @@ class Coder:
     def _weapon(self, tok: Token) -> bool:
         """ "launched artillery and rocket fire against X": the weapon fired is no recipient."""
         lemma = tok.lemma_.lower()
-        return lemma in INSTRUMENTS or lemma in conventions.WEAPONS
+        return lemma in FIRED or lemma in conventions.WEAPONS
 
     def _date(self, status: str, sent: Span, tokens: set[int], anchor: Token,
               claimed: set[int]) -> tuple[str | None, str]:
