@@ -184,3 +184,16 @@ def test_an_investigation_is_of_whoever_did_what_is_investigated(code, mk):
             mk.actor(text, "A3", ["ethnic Albanians"], code="ALB", sector="CVL", kind="group")]
     ev = first(code(text, actors=acts), "ACCUSE")
     assert refs(ev.recipient) == ["A2"]
+
+
+def test_parties_between_are_recipients_each_coded_from_its_own_words(code, mk):
+    # "a meeting" holds a place in its phrase but is no party; each conjunct is coded from its
+    # own words, not from a place in the other's name
+    text = ("King Abdullah said he would host a meeting between an Israeli peace group and "
+            "the Palestine Liberation Organization.")
+    acts = [mk.actor(text, "A1", ["King Abdullah"], code="JOR", sector="GOV", kind="person"),
+            mk.actor(text, "A2", ["the Palestine Liberation Organization"], code="PSE", sector="REB",
+                     kind="organization")]
+    evs = code(text, actors=acts, places=[mk.place(text, "P1", "Palestine", country="PSE")])
+    ev = first(evs, "CONSULT")
+    assert sorted(r.code for r in ev.recipient) == ["ISR", "PSE"], ev.reason

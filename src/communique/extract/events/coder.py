@@ -382,9 +382,10 @@ class Coder:
             return
         for tok, how in cands:
             fill = self.resolver.fill(tok, "probe")
-            if any(x.actor is not None and x.actor.code for x in fill) or completion.place_country(tok, self.places, self.cb.demonyms)[0]:
-                recips.append((tok, how))
-                return
+            if any(x.actor is not None and x.actor.code for x in fill) or (
+                    fill and completion.place_country(tok, self.places, self.cb.demonyms)[0]):
+                recips.append((tok, how))  # a coded party, or one placed; not a thing ("a
+                return                     # meeting between ... the Palestine Liberation ...")
         recips.append(cands[0])
 
     def _owner_of(self, n: Token) -> Token | None:

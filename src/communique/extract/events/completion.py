@@ -33,8 +33,9 @@ def in_role(i: int, fillers: list[Filler]) -> bool:
 
 def place_country(tok: Token, places: list, demonyms: dict[str, str]) -> tuple[str | None, str]:
     """The country named in the filler's own phrase: a place ("security forces in Guinea") or a
-    nationality word ("an Indian proposal"); not the places its relative clause names."""
-    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    nationality word ("an Indian proposal"); not the places its relative clause or its
+    conjuncts ("an Israeli group and the Palestine Liberation Organization") name."""
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj") for t in c.subtree}
     sub = {t.i for t in tok.subtree} - clauses
     for s_tok, _, p in places:
         if p.country_code and s_tok in sub:
