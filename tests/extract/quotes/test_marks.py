@@ -54,6 +54,14 @@ def test_paragraphs_are_lines():
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two two.", "Three"]
 
 
+def test_a_double_quotation_inside_a_single_one_is_part_of_it():
+    # hypothesis found "'a\"“'": the single and the double quotations overlapped
+    text = "‘We said “no” to them,’ she said."
+    qs = find_quotations(text)
+    assert [(text[q.start:q.end], q.single) for q in qs] == [("We said “no” to them,", True)]
+    assert len(find_quotations("'a\"“'")) == 1
+
+
 @given(st.text(alphabet=st.sampled_from(list('ab ."“”‘’\'\n,:')), max_size=80))
 def test_quotations_are_well_formed(text):
     qs = find_quotations(text)

@@ -121,8 +121,10 @@ def _scan_single(text: str, p: int, start: int, end: int, taken: list[Quotation]
                 open_at = i
             continue
         if m.group() != "‘" and before and not before.isspace() and not after.isalnum():
-            out.append(Quotation(start=open_at + 1, end=i, open_at=open_at, close_end=i + 1,
-                                 closed=True, paragraph=p, single=True))
+            if not any(open_at < q.open_at < i < q.close_end or q.open_at < open_at < q.close_end
+                       for q in taken):  # marks that cross a double quotation pair nothing
+                out.append(Quotation(start=open_at + 1, end=i, open_at=open_at, close_end=i + 1,
+                                     closed=True, paragraph=p, single=True))
             open_at = -1
     return out
 
@@ -133,6 +135,9 @@ def find_quotations(text: str) -> list[Quotation]:
     for p, (start, end) in enumerate(paragraphs(text)):
         doubles = _scan_double(text, p, start, end)
         singles = _scan_single(text, p, start, end, doubles)
+        # ‘He said “no”’: a double quotation nested in a single one is part of it
+        doubles = [d for d in doubles if not any(q.open_at < d.open_at and d.close_end <= q.close_end
+                                                 for q in singles)]
         out.extend(sorted(doubles + singles, key=lambda q: q.open_at))
     return out
 
