@@ -195,3 +195,10 @@ def test_withdrawing_support_is_a_sanction(code, mk):
     acts = [mk.actor(text, "A1", ["The Congress party"], code="IND", sector="PTY", kind="group")]
     evs = code(text, actors=acts)
     assert "SUPPORT" not in types(evs) and "SANCTION" in types(evs)
+
+
+def test_an_attack_on_a_place_is_physical(code, mk):
+    # "the city" is no party, but an attack on a place is no criticism of an idea
+    evs = code("The army attacked the city on Monday.")
+    assert "ACCUSE" not in types(evs)
+    assert only(evs, "ASSAULT")

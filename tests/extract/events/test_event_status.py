@@ -93,3 +93,27 @@ def test_whether_clause_gives_no_event(code, mk):
 def test_planned_strike_by_a_state_is_a_threat(code, mk):
     ev = only(code("Greece plans to impose restrictions on its labour market."), "THREATEN")
     assert ev.status == "planned" and ev.event[0] == "THREATEN"
+
+
+def test_not_going_to_attack_is_negated(code, mk):
+    ev = only(code("The army is not going to attack the city."), "ASSAULT")
+    assert ev.status == "negated" and "negated 'going'" in ev.reason
+
+
+def test_going_to_attack_is_planned_not_done(code, mk):
+    evs = code("Rebels are going to attack the city.")
+    ev = only(evs, "ASSAULT")
+    assert ev.status == "planned" and ev.event[0] == "THREATEN"
+
+
+def test_not_hesitating_to_attack_is_attacking(code, mk):
+    ev = only(code("The army did not hesitate to attack the city."), "ASSAULT")
+    assert ev.status == "reported"
+
+
+def test_was_to_have_met_did_not_happen(code, mk):
+    text = "Kerry was to have met Lavrov in Geneva on Friday."
+    acts = [mk.actor(text, "A1", ["Kerry"], code="USA", kind="person"),
+            mk.actor(text, "A2", ["Lavrov"], code="RUS", kind="person")]
+    ev = only(code(text, actors=acts), "CONSULT")
+    assert ev.status == "hypothetical"

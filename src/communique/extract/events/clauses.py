@@ -272,6 +272,8 @@ def walk(tok: Token, cb: Codebook, triggers: dict[int, object], view: DocView | 
             link = "object" if rel != "nsubj" else "subject"
         else:
             governing = False
+        if rel == "xcomp" and governing and h.pos_ in ("VERB", "AUX"):
+            _matrix(x, h, cb, st)
         if link is not None:
             if governing:
                 if _decide(x, h, link, cb, triggers, st):
@@ -281,6 +283,33 @@ def walk(tok: Token, cb: Codebook, triggers: dict[int, object], view: DocView | 
                 st.why.append(f"hedged by '{h.text}'")
         x = h
     return st
+
+
+_NEGATIVE_IMPLICATIVE = frozenset({"hesitate", "cease", "stop", "fail", "refrain", "neglect", "forget",
+                                   "avoid", "delay", "wait", "hold"})
+"""Verbs whose negation asserts what follows: "did not hesitate to attack" attacked."""
+
+
+def _matrix(x: Token, h: Token, cb: Codebook, st: Standing) -> None:
+    """What a plain verb over an infinitive says of it (verbs that compose or hedge say it in
+    ``_decide``): "is not going to attack" (negated), "are going to meet" (future), "was to have
+    travelled" (it did not happen: hypothetical), "was to meet" (planned)."""
+    if governor_class(h, cb) is not None:
+        return
+    lemma = h.lemma_.lower()
+    if any(c.dep_ == "neg" for c in h.children) and lemma not in _NEGATIVE_IMPLICATIVE:
+        st.negated = True
+        st.why.append(f"negated '{h.text}'")
+    if lemma == "go" and h.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in h.children):
+        st.future = True
+        st.why.append(f"future 'going to'")
+    elif lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in x.children):
+            st.modal = st.modal or "was to have"
+            st.why.append("'to have' after 'be': it did not happen")
+        else:
+            st.planned = True
+            st.why.append(f"planned ('{h.text} to')")
 
 
 def _background(st: Standing, what: str) -> None:

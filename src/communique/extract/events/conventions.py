@@ -190,9 +190,18 @@ def verbal_attack(head: Token, actors: list[Filler], index: ActorIndex) -> tuple
     objs += [c for c in head.children if c.dep_ == "dobj"]
     if any(p == "for" and o.pos_ in ("NOUN", "PROPN") and not party(o, index) for p, o in prep_objects(head)):
         return "111", "an attack 'for' what someone did is criticism: ACCUSE disapprove 111"
-    if objs and not any(party(o, index) or owned(o) for o in objs):
+    if objs and not any(party(o, index) or owned(o) or o.lemma_.lower() in PHYSICAL_TARGETS for o in objs):
         return "111", f"an attack on '{objs[0].text}', no party: criticism, ACCUSE disapprove 111"
     return None
+
+
+PHYSICAL_TARGETS = frozenset("""city town village capital base camp position positions stronghold
+outpost convoy headquarters office home house building station embassy consulate checkpoint post
+airport port harbour harbor ship vessel tanker plane aircraft helicopter train bus car hospital
+school market mosque church temple synagogue prison jail bridge road pipeline plant refinery
+barracks garrison airfield airbase fort compound district neighbourhood neighborhood area region
+province zone territory island""".split())
+"""What an attack on is a physical attack ("attacked the city"), not words against an idea."""
 
 
 def owned(tok: Token) -> bool:
