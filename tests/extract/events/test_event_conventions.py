@@ -202,3 +202,8 @@ def test_an_attack_on_a_place_is_physical(code, mk):
     evs = code("The army attacked the city on Monday.")
     assert "ACCUSE" not in types(evs)
     assert only(evs, "ASSAULT")
+
+
+def test_a_broadcast_monitored_is_no_investigation(code, mk):
+    text = "The radio said in a report monitored by the BBC that the talks had stalled."
+    assert "ACCUSE" not in types(code(text))

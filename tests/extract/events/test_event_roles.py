@@ -197,3 +197,12 @@ def test_parties_between_are_recipients_each_coded_from_its_own_words(code, mk):
     evs = code(text, actors=acts, places=[mk.place(text, "P1", "Palestine", country="PSE")])
     ev = first(evs, "CONSULT")
     assert sorted(r.code for r in ev.recipient) == ["ISR", "PSE"], ev.reason
+
+
+def test_a_participle_between_commas_is_passive(code, mk):
+    # the parser makes "smugglers" the subject of "accused"; they are the ones accused
+    text = ("Twelve drug smugglers, also accused of armed robbery and murder, have been hanged in "
+            "eastern Iran, newspapers reported Sunday.")
+    acts = [mk.actor(text, "A1", ["Twelve drug smugglers"], code="IRN", sector="CRM", kind="group")]
+    ev = first(code(text, actors=acts), "ACCUSE")
+    assert refs(ev.recipient) == ["A1"] and "A1" not in refs(ev.actor)

@@ -111,7 +111,13 @@ def conjuncts(tok: Token) -> list[Token]:
 def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         return True
-    if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in v.children):
+    if v.tag_ != "VBN" or any(c.dep_ == "aux" for c in v.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.i < v.i for c in v.children) and \
+            any(t.text == "," for t in v.doc[max(0, v.i - 3):v.i]):
+        return True  # "Thirteen traffickers, also accused of murder, ...": the parser gives the
+        # participle a subject, but it is the one accused
+    if any(c.dep_ == "nsubj" for c in v.children):
         return False
     # "were arrested and charged": the conjoined participle shares the passive
     return v.dep_ in ("acl", "advcl") or (v.dep_ == "conj" and v.head.tag_ == "VBN" and is_passive(v.head))

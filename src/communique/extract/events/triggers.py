@@ -258,6 +258,8 @@ def verb_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigg
             return None
     if _statement(tok, lemma):
         return None
+    if lemma == "monitor" and _monitored_broadcast(tok):
+        return None  # "the report, monitored by the BBC": how the news was heard, no event
     entries = cb.verbs.get(lemma, ())
     own = cb.verb_codes.get(lemma, "?")
     chosen = None
@@ -308,6 +310,18 @@ def verb_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigg
         return Trigger(tok, start, end, "verb", None, None, "", "default",
                        f"PETRARCH {block.name} (default {block.code} not used)")
     return None
+
+
+BROADCASTS = frozenset({"report", "broadcast", "radio", "television", "tv", "dispatch", "statement",
+                        "transmission", "interview", "speech", "programme", "program", "bulletin",
+                        "news", "newscast", "agency"})
+
+
+def _monitored_broadcast(tok: Token) -> bool:
+    """ "a report monitored by the BBC", "radio broadcasts monitored in London"."""
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in BROADCASTS:
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in BROADCASTS for c in tok.children)
 
 
 _NOT_EVENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
