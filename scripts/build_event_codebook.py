@@ -387,7 +387,10 @@ SPORTS_CUES = ["match", "game", "goal", "league", "cup", "championship", "tourna
                "semifinal", "semi-final", "quarterfinal", "final", "playoff", "playoffs", "nba", "nfl",
                "fifa", "uefa", "premier", "grand slam", "tennis", "football", "soccer", "cricket",
                "rugby", "basketball", "baseball", "hockey", "golf", "boxing", "race", "lap", "derby",
-               "striker", "club", "squad", "team", "teams", "player", "players", "fans", "champion"]
+               "striker", "club", "squad", "team", "teams", "player", "players", "fans", "champion",
+               # cricket scorecards in prose: "dismissed the opener for a duck with his second ball"
+               "opener", "batsman", "batsmen", "bowler", "bowlers", "bowled", "wickets", "ball",
+               "duck"]
 MARKET_CUES = ["stock", "stocks", "share", "shares", "index", "indices", "dow", "nasdaq", "ftse",
                "nikkei", "dax", "bond", "bonds", "yield", "yields", "currency", "dollar", "euro",
                "yen", "investor", "investors", "trading", "traders", "market", "markets", "price",
@@ -400,7 +403,7 @@ MARKET_CUES = ["stock", "stocks", "share", "shares", "index", "indices", "dow", 
 SPORTS_SENSITIVE = ["beat", "defeat", "attack", "strike", "fight", "shoot", "battle", "clash",
                     "kill", "crush", "thrash", "hammer", "rout", "capture", "hit", "sanction", "ban",
                     "charge", "protest", "boycott", "threaten", "blast", "raid", "storm", "seize",
-                    "suspend", "expel", "fire", "overrun", "retake", "claim"]
+                    "suspend", "expel", "fire", "overrun", "retake", "claim", "dismiss"]
 MARKET_SENSITIVE = ["rally", "attack", "hit", "strike", "crash", "plunge", "surge", "retreat",
                     "slump", "fight", "battle", "recover", "support", "cut", "drop", "fall",
                     "pressure", "release", "boost", "lift", "ease", "withdraw", "seize", "halt",

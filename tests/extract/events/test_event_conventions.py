@@ -207,3 +207,8 @@ def test_an_attack_on_a_place_is_physical(code, mk):
 def test_a_broadcast_monitored_is_no_investigation(code, mk):
     text = "The radio said in a report monitored by the BBC that the talks had stalled."
     assert "ACCUSE" not in types(code(text))
+
+
+def test_a_cricket_dismissal_is_no_event(code, mk):
+    text = "Ntini dismissed the opener for a duck with his second ball to leave Australia on 0-1."
+    assert not code(text, actors=[mk.actor(text, "A1", ["Australia"], code="AUS")])

@@ -206,3 +206,18 @@ def test_a_participle_between_commas_is_passive(code, mk):
     acts = [mk.actor(text, "A1", ["Twelve drug smugglers"], code="IRN", sector="CRM", kind="group")]
     ev = first(code(text, actors=acts), "ACCUSE")
     assert refs(ev.recipient) == ["A1"] and "A1" not in refs(ev.actor)
+
+
+def test_who_suffers_an_act_is_its_recipient(code, mk):
+    text = "The opposition leader suffered torture in prison under the military government."
+    acts = [mk.actor(text, "A1", ["The opposition leader"], sector="OPP", kind="person")]
+    ev = first(code(text, actors=acts), "ASSAULT")
+    assert refs(ev.recipient) == ["A1"] and "A1" not in refs(ev.actor)
+
+
+def test_what_a_meeting_discusses_is_no_party_to_it(code, mk):
+    text = "EU ministers meet in Brussels on Monday to discuss a European Commission proposal on Turkey."
+    acts = [mk.actor(text, "A1", ["EU ministers"], code="IGO", sector="GOV", kind="group"),
+            mk.actor(text, "A2", ["European Commission"], code="IGO", sector="GOV", kind="organization")]
+    ev = first(code(text, actors=acts), "CONSULT")
+    assert refs(ev.actor) == ["A1"] and not ev.recipient

@@ -30,6 +30,9 @@ QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE
 INSTRUMENTS = {"bomb", "device", "ied", "mine", "explosive", "shell", "rocket", "missile", "grenade",
                "car", "vehicle", "drone", "blast", "explosion", "bombing", "attack", "fire", "gunfire",
                "mortar", "artillery", "landmine", "minefield"}
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "address", "tackle",
+                         "study", "explore"})
+"""Verbs whose object is what a meeting is about."""
 FIRED = INSTRUMENTS - {"attack", "bombing", "blast", "explosion", "car", "vehicle"}
 """Weapons a verb fires or launches (not events such as "attacks", whose target is the target)."""
 CONSULT_CODE_OF_MODE = {"third-party": "044", "phone": "041", "visit": "042"}
@@ -348,6 +351,8 @@ class Coder:
                         cands.append((s, f"subject of '{c.text}'"))
                 if c.dep_ == "dobj" and t is h and governor_class(h, self.cb) == "intent":
                     continue  # "agree joint patrols", "offered aid": the object is what is agreed
+                if c.dep_ == "dobj" and main == "CONSULT" and t.lemma_.lower() in TOPIC_VERBS:
+                    continue  # "meet to discuss a Commission recommendation": a topic, no party
                 if c.dep_ == "dobj" and self._weapon(c):  # "fired rockets at X": X, not the rockets
                     cands += [(o, f"'{p}' of '{w.text}'") for w in conjuncts(c) for p, o in prep_objects(w)
                               if p in RECIPIENT_PREPS.get(main, ()) and actor_like(o, idx)]

@@ -46,6 +46,9 @@ class Frame:
         return "; ".join(self.how)
 
 
+PATIENT_VERBS = frozenset({"suffer", "undergo", "endure", "sustain", "face", "receive", "come"})
+"""Light verbs whose subject undergoes the event noun: "suffered torture", "faced charges",
+"received threats" (the subject is the recipient, whoever did it)."""
 MEASURES = frozenset("""ton tonne kilogram kilo pound barrel litre liter gallon shipment consignment
 cargo batch load truckload planeload boatload convoy package parcel lot worth amount quantity
 supply supplies""".split())
@@ -91,8 +94,11 @@ def frames_of(sent: Span, cb: Codebook, view: DocView | None = None) -> tuple[li
             vst = walk(verb, cb, at, view)
             standing[verb.i] = vst
             if vst.governor is None and vst.absorbed_by is None and not vst.condition:
+                patient = any(w in PATIENT_VERBS for w in word_forms(verb)) and obj.dep_ == "dobj"
                 frames[verb.i] = Frame(head=verb, trigger=t, code=t.code, event=t.event, mode=t.mode,
-                                       st=vst, strength="noun", words=[verb, t.token], how=[carried.source])
+                                       st=vst, strength="noun", words=[verb, t.token],
+                                       how=[carried.source + ("; its subject suffers it" if patient else "")],
+                                       swap=patient != t.swap)
                 continue
             t, st = carried, vst
         if st.condition:
