@@ -158,7 +158,7 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int | None, stages: str, a
     """
     from .pipeline import stage_closure
     from .runner import RunOptions
-    from .store import count_inputs, expand_paths
+    from .store import StoreUnavailable, count_inputs, expand_paths
     from .store import ingest as run_ingest
     from .store.progress import ConsoleListener
 
@@ -169,9 +169,12 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int | None, stages: str, a
     paths = expand_paths(inputs)
     total = None if no_count else count_inputs(paths)
     options = RunOptions(stages=tuple(sorted(wanted)), require_english=not any_language)
-    with ConsoleListener(total=total, quiet=quiet) as listener:
-        stats = run_ingest(paths, db=db, workers=workers, options=options, commit_every=commit_every,
-                           total=total, listener=listener)
+    try:
+        with ConsoleListener(total=total, quiet=quiet) as listener:
+            stats = run_ingest(paths, db=db, workers=workers, options=options, commit_every=commit_every,
+                               total=total, listener=listener)
+    except StoreUnavailable as e:
+        raise click.ClickException(e.message) from None
     click.echo(f"{stats.read} read, {stats.stored} stored, {stats.skipped} skipped (already stored), "
                f"{stats.failed} failed -> {db}", err=True)
     db_opt = "" if db == "communique.duckdb" else f" --db {db}"
@@ -210,7 +213,7 @@ def query(sql: str | None, db: str, actor: str | None, event_type: str | None, c
     import duckdb
 
     from .export import write_rows
-    from .store import connect
+    from .store import StoreUnavailable, connect
     from .store.query import COMPACT_COLUMNS, filter_events, run_sql
 
     filters = any(v is not None for v in (actor, event_type, country, since, until))
@@ -218,8 +221,8 @@ def query(sql: str | None, db: str, actor: str | None, event_type: str | None, c
         raise click.UsageError("give either SQL or filters (--actor, --type, ...), not both")
     try:
         con = connect(db, read_only=True)
-    except duckdb.IOException as e:
-        raise click.ClickException(f"cannot open {db} for reading ({e}); is an ingest still writing it?")
+    except StoreUnavailable as e:
+        raise click.ClickException(e.message) from None
     try:
         if sql:
             result = run_sql(con, sql)
@@ -267,13 +270,16 @@ def export(db: str, fmt: str, table: str, output: str, no_header: bool) -> None:
       communique export -f parquet --table mentions -o mentions.parquet
     """
     from .export import TABLES, export_table, write_gdelt, write_plover, write_table_csv
-    from .store import connect
+    from .store import StoreUnavailable, connect
 
     if fmt in ("csv", "parquet") and table not in TABLES:
         raise click.BadParameter(f"choose from {', '.join(TABLES)}", param_hint="--table")
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs a file: give -o PATH")
-    con = connect(db, read_only=True)
+    try:
+        con = connect(db, read_only=True)
+    except StoreUnavailable as e:
+        raise click.ClickException(e.message) from None
     try:
         if fmt == "parquet" or (fmt == "csv" and output != "-"):
             export_table(con, table, fmt, output)

@@ -183,3 +183,34 @@ def test_console_listener_writes_errors_and_commit_lines_when_not_a_terminal():
         "error: empty.txt: input is empty (E002)",
         "committed 2/5 (stored 1 skipped 0 failed 1)",
     ]
+
+
+def test_a_database_another_process_holds_is_a_clear_error_and_is_kept(tmp_path):
+    # DuckDB lets one process write a file, or several read it: an ingest while `communique serve`
+    # reads (or a query while an ingest writes) must say so, not crash, and change nothing
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(article(0))
+    db = tmp_path / "held.duckdb"
+    res = CliRunner().invoke(main, ["ingest", str(src), "--db", str(db), "-j", "1", "-q"])
+    assert res.exit_code == 0, res.output
+    for mode, cmds in (("True", [["ingest", str(src), "--db", str(db), "-j", "1", "-q"]]),
+                       ("False", [["query", "--db", str(db)], ["export", "--db", str(db), "-f", "gdelt"]])):
+        holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, sys, time\n"
+                                   f"con = duckdb.connect({str(db)!r}, read_only={mode})\n"
+                                   f"print('held', flush=True)\ntime.sleep(60)"],
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            for cmd in cmds:
+                res = CliRunner().invoke(main, cmd)
+                assert res.exit_code == 1, (cmd, res.output)
+                assert res.exception is None or isinstance(res.exception, SystemExit)
+                assert "held.duckdb [store]: cannot open the database: another process" in res.output
+                assert f"(PID {holder.pid})" in res.output and "Traceback" not in res.output
+        finally:
+            holder.kill()
+            holder.wait()
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()

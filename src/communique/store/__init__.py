@@ -4,7 +4,7 @@
 canonical event per real-world event with a mention per report); ``ingest`` drives a whole run
 from input paths; ``connect(path, read_only=True)`` is for everything that only reads.
 """
-from .db import Store, connect
+from .db import Store, StoreUnavailable, connect
 from .ingest import IngestStats, count_inputs, expand_paths, ingest
 
-__all__ = ["Store", "connect", "ingest", "IngestStats", "count_inputs", "expand_paths"]
+__all__ = ["Store", "StoreUnavailable", "connect", "ingest", "IngestStats", "count_inputs", "expand_paths"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -40,14 +41,33 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+class StoreUnavailable(CommuniqueError):
+    """The database file is held by another process (DuckDB allows one writer, or readers only)."""
+
+    def __init__(self, path: str | Path, detail: str) -> None:
+        super().__init__("E090", origin=str(path), stage="store", detail=detail)
+
+
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the database at ``path``; a writable one is migrated to the newest schema."""
+    """A connection to the database at ``path``; a writable one is migrated to the newest schema.
+
+    A file another process holds (an ingest writing it, or ``communique serve`` reading it while
+    an ingest wants to write) raises ``StoreUnavailable`` naming the file; nothing is changed."""
     if read_only:
         if not Path(path).exists():
             raise FileNotFoundError(f"no database at {path}")
-        return duckdb.connect(str(path), read_only=True)
-    con = duckdb.connect(str(path))
-    migrate(con)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as e:
+        if "lock" not in str(e).lower():
+            raise StoreUnavailable(path, str(e)) from None
+        pid = re.search(r"\(PID (\d+)\)", str(e))
+        doing = ("another process is writing it" if read_only else
+                 "another process has it open (an ingest, or `communique serve` reading it)")
+        raise StoreUnavailable(path, f"{doing}{f' (PID {pid.group(1)})' if pid else ''}; wait for it "
+                               "or stop it, then run again (what is stored is kept)") from None
+    if not read_only:
+        migrate(con)
     return con
 
 
