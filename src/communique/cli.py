@@ -269,7 +269,9 @@ def export(db: str, fmt: str, table: str, output: str, no_header: bool) -> None:
       communique export -f gdelt > events.tsv
       communique export -f parquet --table mentions -o mentions.parquet
     """
-    from .export import TABLES, export_table, write_gdelt, write_plover, write_table_csv
+    import duckdb
+
+    from .export import TABLES
     from .store import StoreUnavailable, connect
 
     if fmt in ("csv", "parquet") and table not in TABLES:
@@ -281,27 +283,37 @@ def export(db: str, fmt: str, table: str, output: str, no_header: bool) -> None:
     except StoreUnavailable as e:
         raise click.ClickException(e.message) from None
     try:
-        if fmt == "parquet" or (fmt == "csv" and output != "-"):
-            export_table(con, table, fmt, output)
-        elif fmt == "plover":
-            out = sys.stdout.buffer if output == "-" else open(output, "wb")
-            try:
-                write_plover(con, out)
-            finally:
-                if output != "-":
-                    out.close()
-        else:
-            out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
-            try:
-                if fmt == "gdelt":
-                    write_gdelt(con, out, header=not no_header)
-                else:
-                    write_table_csv(con, table, out)
-            finally:
-                if output != "-":
-                    out.close()
+        _export(con, fmt, table, output, no_header)
+    except (OSError, duckdb.IOException) as e:
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e).removeprefix("IO Error: ")
+        raise click.ClickException(f"cannot write {output}: {detail}") from None
     finally:
         con.close()
+
+
+def _export(con, fmt: str, table: str, output: str, no_header: bool) -> None:
+    """Write one export of ``con`` to ``output`` ("-": standard output)."""
+    from .export import export_table, write_gdelt, write_plover, write_table_csv
+
+    if fmt == "parquet" or (fmt == "csv" and output != "-"):
+        export_table(con, table, fmt, output)
+    elif fmt == "plover":
+        out = sys.stdout.buffer if output == "-" else open(output, "wb")
+        try:
+            write_plover(con, out)
+        finally:
+            if output != "-":
+                out.close()
+    else:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+        try:
+            if fmt == "gdelt":
+                write_gdelt(con, out, header=not no_header)
+            else:
+                write_table_csv(con, table, out)
+        finally:
+            if output != "-":
+                out.close()
 
 
 @main.command()

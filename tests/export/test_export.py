@@ -128,3 +128,12 @@ def test_export_command(db, tmp_path):
     assert duckdb.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchone()[0] == 3
     assert runner.invoke(main, ["export", "--db", str(db), "-f", "parquet"]).exit_code == 2
     assert runner.invoke(main, ["export", "--db", str(db), "-f", "csv", "--table", "nope"]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt, name", [("plover", "e.jsonl"), ("gdelt", "e.tsv"), ("csv", "e.csv"),
+                                       ("parquet", "e.parquet")])
+def test_an_output_that_cannot_be_written_is_a_clear_error(db, tmp_path, fmt, name):
+    out = tmp_path / "no-such-folder" / name
+    res = CliRunner().invoke(main, ["export", "--db", str(db), "-f", fmt, "-o", str(out)])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
+    assert f"cannot write {out}" in res.output and "No such file or directory" in res.output
