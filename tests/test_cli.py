@@ -45,6 +45,15 @@ def test_all_good_exits_zero_and_records_follow_the_contract(runner, tmp_path):
         assert key in rec
 
 
+def test_an_output_that_cannot_be_written_is_a_clear_error(runner, tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Kenya and Uganda signed a trade pact in Nairobi on Friday.")
+    out = tmp_path / "no-such-folder" / "out.jsonl"
+    res = runner.invoke(main, ["extract", str(src), "-o", str(out)])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
+    assert f"cannot write {out}: No such file or directory" in res.output
+
+
 def test_usage_error_exits_two(runner):
     assert runner.invoke(main, ["extract"]).exit_code == 2
     assert runner.invoke(main, ["extract", "x.txt", "--stages", "nonsense"]).exit_code == 2

@@ -68,12 +68,15 @@ def extract(inputs: tuple[str, ...], output: str, pretty: bool, explain: bool, s
         wanted = stage_closure(s.strip() for s in stages.split(",") if s.strip())
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--stages") from None
+    out = None
+    if not pretty:  # opened before the model loads: a bad path fails at once
+        try:
+            out = sys.stdout.buffer if output == "-" else open(output, "wb")
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
     pipeline = Pipeline(require_english=not any_language, stages=wanted, full_parse=full_parse)
     failures: list[CommuniqueError] = []
     ok = 0
-    out = None
-    if not pretty:
-        out = sys.stdout.buffer if output == "-" else open(output, "wb")
     try:
         for result in pipeline.run_many(read_inputs(inputs)):
             if isinstance(result, CommuniqueError):
