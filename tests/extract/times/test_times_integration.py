@@ -47,3 +47,19 @@ def test_offsets_point_into_the_text(blank, pieces, published):
     assert all(t.type in TIME_TYPES and t.value for t in found)
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, span, published, value", [
+    # "set on" is past ("set for", "set to" look ahead)
+    ("The index closed within 70 points of its record high set on Aug. 6.", "Aug. 6", "1998-02-06",
+     "1997-08-06"),
+    # a date before a noun is the noun's time, whatever the tense of the verb
+    ("The firm is still trying to sell itself under a June agreement with its shareholders.", "June",
+     "1989-10-27", "1989-06"),
+    ("Police have been searching for him since shortly after the Oct. 23 shooting.", "Oct. 23",
+     "1999-05-06", "1998-10-23"),
+])
+def test_dates_without_a_year_read_in_context(parsed, text, span, published, value):
+    found = {t.text: t.value for t in extract_times(parsed(text, published=published))}
+    assert found.get(span) == value, found

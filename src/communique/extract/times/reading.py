@@ -23,6 +23,7 @@ from .tense import FUTURE, PAST, tense_of
 
 G = dict  # the named groups of a match
 
+_SINCE = re.compile(r"\bsince(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 TARGET_WORDS = frozenset({"to", "until", "till", "through", "thru", "by", "effective", "payable",
                           "due", "before", "expires", "expire", "record"})
 
@@ -62,6 +63,8 @@ class Context:
         which the reporting verb's tense says nothing about; then the nearest one is meant."""
         if word_before(self.text, self.start) in TARGET_WORDS:
             return 0
+        if _SINCE.search(self.text[max(0, self.start - 30):self.start]):
+            return -1  # "since the Oct. 23 slaying", "since shortly after June 4": before now
         return self.direction(0)
 
     def after(self, n: int = 30) -> str:

@@ -28,6 +28,10 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN" \
+            and root.head.i >= span.end:
+        return None  # "the Oct. 23 slaying", "a June agreement": the noun's time, not the verb's
     verb = _governing_verb(span)
     seen = 0
     while verb is not None and seen < 4:
@@ -105,8 +109,9 @@ def _verb_tense(v: Token) -> str | None:
     if v.tag_ == "VBD":
         return PAST
     if v.tag_ == "VBN":
-        if v.lemma_ in _PROSPECTIVE:
-            return FUTURE
+        if v.lemma_ in _PROSPECTIVE and not (v.lemma_ == "set" and not any(
+                c.lower_ in ("for", "to") for c in v.children)):
+            return FUTURE  # "set for Monday", "set to meet"; "the record set on Aug. 6" is past
         if any(a.lemma_ == "have" for a in auxes):
             return PAST
         return PRESENT if auxes else PAST
