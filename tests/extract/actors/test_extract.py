@@ -105,3 +105,10 @@ def test_any_text_gives_valid_offsets(parsed, actor_kb, text):
     for a in extract_actors(p, kb=actor_kb):
         for m in (*a.mentions, *a.references):
             assert p.text[m.start:m.end] == m.text
+
+
+def test_a_town_or_region_acting_is_a_place_not_an_organisation(parsed, actor_kb):
+    text = "Officials said Chechnya must remain part of Russia, and Bonn supported the plan."
+    actors = extract_actors(parsed(text), kb=actor_kb)
+    assert by_name(actors, "Chechnya").kind == "place" and by_name(actors, "Chechnya").code == "RUS"
+    assert by_name(actors, "Bonn").kind == "place" and by_name(actors, "Bonn").code == "DEU"

@@ -403,7 +403,7 @@ def _kind(kb: ActorKB, ws: list[Word], pre: list[Segment], role: Segment | None,
         return "group"
     if pre and pre[-1].kind == "place":
         if pre[-1].role == "city":
-            return "organization"
+            return "place"  # a town or region acting ("Bonn supported ...", "Chechnya's status")
         return "group" if pre[-1].role == "people" else "country"
     if name is not None:
         return "organization"

@@ -184,7 +184,7 @@ def to_actor(g: Group, *, doc_id: str, text: str) -> Actor:
     if g.person:
         kind = "person"
     elif any(m.label == "ORG" for m in g.mentions):
-        kind = "organization" if kind in (None, "person", "country") else kind
+        kind = "organization" if kind in (None, "person", "country", "place") else kind
     named = [m for m in g.mentions if not m.anaphor] or g.mentions
     mentions = sorted({(m.start, m.end) for m in named})
     references = sorted({(m.start, m.end) for m in g.mentions if m.anaphor} - set(mentions))

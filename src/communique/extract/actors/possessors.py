@@ -27,7 +27,7 @@ def _fits(pronoun: str, g: Group) -> bool:
     if pronoun in ("his", "her"):
         return g.person or any(m.label == "ROLE" and m.coding.kind is None for m in g.mentions)
     if pronoun == "its":
-        return not g.person and c.kind in ("organization", "country", None)
+        return not g.person and c.kind in ("organization", "country", "place", None)
     return not g.person or c.kind == "group"
 
 
