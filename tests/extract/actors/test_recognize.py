@@ -82,3 +82,12 @@ def test_towns_in_a_results_line_are_teams_throughout_the_article(actor_kb):
     assert got == [(0, "Leicestershire", "ORG"), (3, "Somerset", "ORG"),  # the model missed this one
                    (6, "Leicestershire", "ORG"), (8, "Somerset", "ORG"),
                    (10, "Leicestershire", "GPE")]  # "at Leicestershire": the county
+
+
+def test_time_zones_and_column_heads_are_no_names(actor_kb):
+    doc = make_doc(["Shares", "rose", "by", "1350", "GMT", "."], ["O", "O", "O", "O", "B-ORG", "O"])
+    assert not labelled(doc, recognize(doc, actor_kb))
+    doc = make_doc(["W", "D", "L", "PCT", "GB"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert not labelled(doc, recognize(doc, actor_kb))
+    doc = make_doc(["The", "NATO", "allies", "met", "."], ["O", "B-ORG", "O", "O", "O"])
+    assert ("NATO", "ORG") in labelled(doc, recognize(doc, actor_kb))

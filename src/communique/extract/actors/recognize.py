@@ -368,6 +368,7 @@ def recognize(doc: Doc, kb: ActorKB, *, view: DocView | None = None) -> list[Ent
     caps = caps_sentences(view)
     ents = [t for e in view.ents if e.label_ in NAME_LABELS and not (e.start in caps and e.label_ == "PERSON")
             and any(c.isupper() for c in e.text)  # "antiwar" is no name
+            and not _no_name(view.words[e.start:e.end])
             for t in trim(view, kb, Ent(e.start, e.end, e.label_))]
     ents = [_as_place(view, kb, e) for e in ents]
     people = [t for e in given_name_spans(view, kb, caps) for t in trim(view, kb, e)]
@@ -377,6 +378,18 @@ def recognize(doc: Doc, kb: ActorKB, *, view: DocView | None = None) -> list[Ent
 
     ents = merge_person_evidence(ents, slot_people(view, kb, ents, caps), view=view, kb=kb)
     return _teams(view, propagate(view, ents, kb, caps))
+
+
+TIME_ZONES = frozenset("""gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst aest
+hkt sgt msk""".split())
+
+
+def _no_name(words: list[str]) -> bool:
+    """What the model labels a name but is none: a time zone ("by 1350 GMT") or a table's column
+    heads ("W D L PCT GB")."""
+    if len(words) == 1 and words[0].lower() in TIME_ZONES:
+        return True
+    return len(words) >= 3 and all(w.isupper() and len(w) <= 3 for w in words)
 
 
 def _teams(view: DocView, ents: list[Ent]) -> list[Ent]:
