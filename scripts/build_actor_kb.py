@@ -458,6 +458,8 @@ COMMON_WORDS = frozenset("""a an the and or of in on at to for by man men enterp
 liberty union victoria""".split())
 PLACE_WORDS: set[str] = set()
 """Every word of a country's names: "SOUTH_SUDAN_LIBERATION_ARMY", "SYRIAN_NATIONAL_COALITION"."""
+COUNTRY_WORDS: set[str] = set()
+"""One-word names of countries and their peoples: "US", "China", "France"."""
 REGION_WORDS: set[str] = set()
 """One-word names of first-level regions (GeoNames admin1): "Washington", "Georgia", "Victoria"."""
 NOT_GIVEN = frozenset({"al", "el", "red", "union", "national", "democratic", "people", "new", "free"})
@@ -479,9 +481,10 @@ def is_person(keys: list[str], ranges: list, default: list | None, comment: str)
         return True  # a term of office: "NARENDRA_MODI [INDGOV >20140526]"
     if len(first) >= 2 and any(k.split()[0] in PERSON_TITLES and len(k.split()) >= 2 for k in keys):
         return True
-    # a given name first, unless it is a region's name too ("Washington Post", "Georgia Dome")
+    # a given name first, unless it is a region's or a country's name too ("Washington Post",
+    # "U.S. Federal Reserve", "Jordan Times")
     return 2 <= len(first) <= 4 and first[0] in GIVEN_NAMES and first[0] not in NOT_GIVEN \
-        and first[0] not in REGION_WORDS
+        and first[0] not in REGION_WORDS and first[0] not in COUNTRY_WORDS
 
 
 # ------------------------------------------------------------------------------------------
@@ -666,6 +669,8 @@ def main() -> None:
     COUNTRIES.update(countries)
     PLACE_WORDS.update(w for c in countries.values() for k, role in c["keys"].items()
                        if role == "country" for w in k.split())
+    COUNTRY_WORDS.update(k for c in countries.values() for k, role in c["keys"].items()
+                         if role in ("country", "people") and " " not in k)
     for line in (ref / "geonames" / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
         REGION_WORDS.update(k for k in (key(x) for x in f[1:3]) if k and " " not in k)

@@ -44,6 +44,8 @@ def test_packaged_kb_tells_people_from_bodies(actor_kb):
     # a given name first makes a dictionary name a person's, unless it names a region too
     assert actor_kb.resolve("the Washington Post").kind == "organization"
     assert actor_kb.resolve("Texas Instruments").kind == "organization"
+    assert actor_kb.resolve("the Federal Reserve").kind == "organization"  # "U.S. Federal Reserve"
+    assert actor_kb.resolve("France Telecom").kind == "organization"
 
 
 def test_missing_data_file_is_a_data_error(monkeypatch):
