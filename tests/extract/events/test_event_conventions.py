@@ -212,3 +212,28 @@ def test_a_broadcast_monitored_is_no_investigation(code, mk):
 def test_a_cricket_dismissal_is_no_event(code, mk):
     text = "Ntini dismissed the opener for a duck with his second ball to leave Australia on 0-1."
     assert not code(text, actors=[mk.actor(text, "A1", ["Australia"], code="AUS")])
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the possibility of new sanctions, the minister said Iran had been warned.",
+    "Asked if the raid had wiped out the rebel group, the general said its leader was at large.",
+    "Asked to describe the talks by reporters, Lavrov said they had been useful.",
+])
+def test_a_reporters_question_is_no_request(code, mk, text):
+    assert "REQUEST" not in types(code(text))
+
+
+def test_asking_someone_to_act_is_still_a_request(code, mk):
+    text = "The United States asked Iran to release the sailors."
+    acts = [mk.actor(text, "A1", ["The United States"], code="USA"), mk.actor(text, "A2", ["Iran"], code="IRN")]
+    assert only(code(text, actors=acts), "REQUEST")
+
+
+def test_charging_a_price_is_no_accusation(code, mk):
+    assert "ACCUSE" not in types(code("The banks are charging a percentage of the profits and a fee."))
+
+
+def test_an_anti_x_attack_is_aimed_at_x(code, mk):
+    text = "The decision sparked a string of anti-Israeli bombings."
+    ev = only(code(text), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["ISR"] and not [a for a in ev.actor if a.code == "ISR"]

@@ -97,6 +97,24 @@ def forms_of(w: str, lemma: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
+
+
+def asks_a_question(tok: Token) -> bool:
+    """ "ask" that asks a question rather than for something: "Asked about the cases, ...",
+    "asked if the raid ...", "Asked to describe his wife by reporters, ..." (a participle
+    opening the sentence, whose answer follows)."""
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in kids):
+        return True
+    if any(c.dep_ in ("ccomp", "advcl") and any(m.lower_ in QUESTION_WORDS for m in c.children
+                                                 if m.dep_ in ("mark", "advmod", "nsubj", "dobj"))
+           for c in kids):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i == tok.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids)
+
+
 _OBJECT_MAKES_LIGHT = {"commit", "undertake", "guarantee"}
 """Intent verbs that, with a plain object, do the act rather than promise it."""
 
@@ -112,6 +130,8 @@ def governor_class(tok: Token, cb: Codebook) -> str | None:
                     return cls
         for f in word_forms(tok):
             cls = cb.governors.get(f)
+            if cls and f == "ask" and asks_a_question(tok):
+                return None  # "Asked to describe the talks, he said ...": a question
             if cls == "intent" and f in _OBJECT_MAKES_LIGHT and any(c.dep_ == "dobj" for c in tok.children) \
                     and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return None  # "committed the attack" is doing it; "committed China to sign" intent

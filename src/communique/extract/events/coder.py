@@ -52,6 +52,17 @@ VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman",
                  "loyalist", "republican", "unionist", "politician", "party", "political"}
 
 
+
+def _stance(tok: Token) -> str | None:
+    """ "anti" or "pro" when ``tok`` follows "anti-"/"pro-" ("anti-Israeli", "pro - Syrian")."""
+    doc = tok.doc
+    prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
+    if prev[-1:] in (["anti"], ["pro"]) or (prev[-1:] == ["-"] and prev[-2:-1] in (["anti"], ["pro"])):
+        return "anti" if "anti" in prev else "pro"
+    if tok.lower_.startswith(("anti-", "pro-")):
+        return tok.lower_.split("-", 1)[0]
+    return None
+
 class Coder:
     def __init__(self, parsed, cb: Codebook, resolver: Resolver, times: list, places: list,
                  view: DocView | None = None) -> None:
@@ -274,7 +285,13 @@ class Coder:
                 actors.append((c, "possessive"))
             elif c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and (
                     c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") and not self._place_word(c):
-                actors.append((c, f"modifier '{c.text}'"))
+                stance = _stance(c)
+                if c.lower_ in ("anti", "pro", "-"):
+                    continue
+                if stance == "anti":  # "anti-Israeli attacks": aimed at Israel, not by it
+                    recips.append((c, f"target of 'anti-{c.text}'"))
+                elif stance is None:
+                    actors.append((c, f"modifier '{c.text}'"))
         for prep, obj in prep_objects(n):
             if prep == "by" and not actors:
                 actors.append((obj, "'by'"))

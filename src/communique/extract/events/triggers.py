@@ -15,7 +15,7 @@ from itertools import compress, repeat
 
 from spacy.tokens import Span, Token
 
-from .clauses import forms_of, word_forms
+from .clauses import asks_a_question, forms_of, word_forms
 from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, VerbBlock, stem
 from .docview import DocView
 from .roles import person_noun
@@ -260,6 +260,11 @@ def verb_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigg
         return None
     if lemma == "monitor" and _monitored_broadcast(tok):
         return None  # "the report, monitored by the BBC": how the news was heard, no event
+    if lemma == "ask" and asks_a_question(tok):
+        return None  # "Asked about the cases, he said ...": a reporter's question, no request
+    if lemma == "charge" and any(c.dep_ == "dobj" and (c.ent_type_ in ("MONEY", "PERCENT") or c.lemma_.lower()
+                                 in PRICES) for c in tok.children):
+        return None  # "charging a percentage of the profits", "charged a fee": a price
     entries = cb.verbs.get(lemma, ())
     own = cb.verb_codes.get(lemma, "?")
     chosen = None
@@ -317,6 +322,8 @@ BROADCASTS = frozenset({"report", "broadcast", "radio", "television", "tv", "dis
                         "news", "newscast", "agency"})
 
 
+PRICES = frozenset({"fee", "fees", "percentage", "price", "prices", "rate", "rates", "interest", "commission",
+                    "premium", "tariff", "toll", "rent", "dollar", "cent", "sum", "amount"})
 def _monitored_broadcast(tok: Token) -> bool:
     """ "a report monitored by the BBC", "radio broadcasts monitored in London"."""
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in BROADCASTS:
