@@ -69,3 +69,32 @@ def test_a_light_verb_carries_a_noun_counted_in_a_measure(codebook):
                  ("of", "ADP", "IN", "prep", 3, "of"), ("food", "NOUN", "NN", "compound", 6, "food"),
                  ("aid", "NOUN", "NN", "pobj", 4, "aid"), (".", "PUNCT", ".", "punct", 1, ".")])
     assert not frames(doc, codebook)
+
+
+def _noun_doc(words, heads, deps, ents=()):
+    pos = ["NOUN" if d in ("pobj", "nsubj", "dobj", "ROOT") or w[0].isupper() else "ADP" if d == "prep" else "DET"
+           for w, d in zip(words, deps)]
+    lemmas = [w.lower()[:-1] if w.endswith("s") else w.lower() for w in words]
+    doc = Doc(VOCAB, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+    if ents:
+        from spacy.tokens import Span
+        doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def test_a_release_of_things_is_no_release_of_people(codebook):
+    from communique.extract.events.triggers import noun_trigger
+    # "the release of results" / "the release of prisoners"
+    things = _noun_doc(["the", "release", "of", "results"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"])
+    people = _noun_doc(["the", "release", "of", "prisoners"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"])
+    assert noun_trigger(things[1], codebook) is None
+    assert noun_trigger(people[1], codebook) is not None
+
+
+def test_an_event_word_inside_a_bodys_name_is_no_event(codebook):
+    from communique.extract.events.triggers import noun_trigger
+    words = ["the", "Bureau", "of", "Investigation"]
+    named = _noun_doc(words, [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ents=[(1, 4, "ORG")])
+    plain = _noun_doc(["the", "start", "of", "investigation"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"])
+    assert noun_trigger(named[3], codebook) is None
+    assert noun_trigger(plain[3], codebook) is not None

@@ -217,6 +217,9 @@ def _statement(tok: Token, lemma: str) -> bool:
 
 
 # Verbs whose event needs a party as object: "released the hostages", not "released a video".
+PARTY_NOUNS = frozenset({"release", "detention", "arrest", "deportation", "expulsion", "extradition",
+                         "evacuation"})
+"""Event nouns whose "of" names who undergoes them: none when that is no party."""
 PARTY_OBJECT = {"release", "free", "deport", "detain", "arrest", "abduct", "kidnap", "extradite",
                 "expel", "evacuate", "jail", "imprison"}
 # Protest verbs that mean "show" or "gather" when they take an object.
@@ -385,6 +388,13 @@ def noun_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigg
     key, start, end = best
     if _setting_of_statement(i, lemma, view, cb):
         return None
+    if tok.ent_type_ == "ORG" and tok.ent_iob_ == "I":
+        return None  # "the Central Bureau of Investigation", "... for Security and Co-operation": a name
+    if lemma in PARTY_NOUNS:
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        if of is not None and not _party(of, cb):
+            return None  # "the release of quarterly results", not of prisoners
     e = cb.nouns[key]
     strength = "noun" if e.standalone else "content"
     return Trigger(tok, start, end, "noun", e.code, e.event, e.mode, strength,
