@@ -221,3 +221,10 @@ def test_what_a_meeting_discusses_is_no_party_to_it(code, mk):
             mk.actor(text, "A2", ["European Commission"], code="IGO", sector="GOV", kind="organization")]
     ev = first(code(text, actors=acts), "CONSULT")
     assert refs(ev.actor) == ["A1"] and not ev.recipient
+
+
+def test_a_participle_after_a_noun_is_done_by_the_noun(code, mk):
+    text = "Students protesting in the capital clashed with police on Monday."
+    acts = [mk.actor(text, "A1", ["Students"], code="KEN", sector="EDU", kind="group")]
+    protests = [e for e in code(text, actors=acts) if e.trigger.text == "protesting"]
+    assert protests and refs(protests[0].actor) == ["A1"], [(e.event, e.reason) for e in code(text, actors=acts)]

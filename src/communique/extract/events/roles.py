@@ -155,6 +155,8 @@ def subject(v: Token, depth: int = 0) -> tuple[Token | None, str]:
         by = agent(h)  # "the camp was attacked by militiamen, killing 156": the militiamen killed
         if by is not None:
             return by, f"'by' of '{h.text}'"
+    if v.dep_ == "acl" and v.tag_ == "VBG" and h.pos_ in ("NOUN", "PROPN"):
+        return h, "modified noun"  # "foreign ministers meeting in Luxembourg": the ministers meet
     if v.dep_ == "advcl" or (v.dep_ in ("acl", "pcomp") and v.tag_ in ("VBG", "VB")):
         s, how = subject(h, depth + 1) if h.pos_ in ("VERB", "AUX") else (None, "")
         return s, how
