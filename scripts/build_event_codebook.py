@@ -246,7 +246,7 @@ VERB_CODES = {
     "storm": "190", "fire": "", "strike": "", "hit": "", "capture": "190", "overrun": "190",
     "retake": "190", "recapture": "190", "seize": "", "occupy": "192",
     "arrest": "173", "detain": "173", "jail": "173", "imprison": "173", "apprehend": "173",
-    "deport": "174", "extradite": "063", "indict": "1121", "charge": "", "prosecute": "115",
+    "deport": "174", "extradite": "063", "indict": "1121", "prosecute": "115",
     "sue": "115", "investigate": "090", "probe": "090",
     "meet": "040", "visit": "042", "host": "043", "negotiate": "046", "mediate": "045",
     "confer": "040", "consult": "040", "discuss": "040", "talk": "", "phone": "041", "telephone": "041",

@@ -6,7 +6,6 @@ was processed, 1 when some failed (a summary says which), 2 for a usage error.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 

@@ -322,7 +322,7 @@ def _matrix(x: Token, h: Token, cb: Codebook, st: Standing) -> None:
         st.why.append(f"negated '{h.text}'")
     if lemma == "go" and h.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in h.children):
         st.future = True
-        st.why.append(f"future 'going to'")
+        st.why.append("future 'going to'")
     elif lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in x.children):
             st.modal = st.modal or "was to have"

@@ -52,7 +52,6 @@ VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman",
                  "loyalist", "republican", "unionist", "politician", "party", "political"}
 
 
-
 def _stance(tok: Token) -> str | None:
     """ "anti" or "pro" when ``tok`` follows "anti-"/"pro-" ("anti-Israeli", "pro - Syrian")."""
     doc = tok.doc
@@ -62,6 +61,7 @@ def _stance(tok: Token) -> str | None:
     if tok.lower_.startswith(("anti-", "pro-")):
         return tok.lower_.split("-", 1)[0]
     return None
+
 
 class Coder:
     def __init__(self, parsed, cb: Codebook, resolver: Resolver, times: list, places: list,

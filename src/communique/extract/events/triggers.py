@@ -15,7 +15,7 @@ from itertools import compress, repeat
 
 from spacy.tokens import Span, Token
 
-from .clauses import asks_a_question, forms_of, word_forms
+from .clauses import asks_a_question, forms_of
 from .codebook import FUNCTION_WORDS, Codebook, Item, Pattern, VerbBlock, stem
 from .docview import DocView
 from .roles import person_noun

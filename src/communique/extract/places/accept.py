@@ -8,7 +8,7 @@ of longer names ("Tennessee" in "Tennessee Colony") are not places.
 """
 from __future__ import annotations
 
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer
 from .recognize import Mention, is_person, is_weak_name, part_of_longer_name, street_name
 from .resolve import Context
 

@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import ABBR, ALT, CODE, Entry, Gazetteer
+from .gazetteer import ALT, CODE, Entry, Gazetteer
 from .recognize import Mention, _inside
 
 FEATURE_BONUS = {

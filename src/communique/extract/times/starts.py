@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # the parse tree of ``re`` (private, stable within CPython 3.11+)
 import re._parser as sre_parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 _ANY = ("any",)
 """A prefix element that lets any character through (the prefix ends there)."""
