@@ -228,3 +228,17 @@ def test_a_participle_after_a_noun_is_done_by_the_noun(code, mk):
     acts = [mk.actor(text, "A1", ["Students"], code="KEN", sector="EDU", kind="group")]
     protests = [e for e in code(text, actors=acts) if e.trigger.text == "protesting"]
     assert protests and refs(protests[0].actor) == ["A1"], [(e.event, e.reason) for e in code(text, actors=acts)]
+
+
+def test_a_place_someone_is_against_does_not_code_them(code, mk):
+    text = "An anti-Syria politician was killed in a car bomb explosion in Beirut on Monday."
+    ev = first(code(text, places=[mk.place(text, "P1", "Syria", country="SYR"),
+                                  mk.place(text, "P2", "Beirut", country="LBN")]), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["LBN"], ev.reason  # where it happened, not Syria
+
+
+def test_an_ally_is_not_its_owner(code, mk):
+    text = "Guerrillas killed the deputy commander of Israel's militia ally in south Lebanon on Sunday."
+    acts = [mk.actor(text, "A1", ["Guerrillas"], code="LBN", sector="REB", kind="group")]
+    ev = first(code(text, actors=acts, places=[mk.place(text, "P1", "Lebanon", country="LBN")]), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["LBN"], ev.reason

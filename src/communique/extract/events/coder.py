@@ -16,7 +16,7 @@ from .codebook import Codebook
 from .docview import DocView
 from .frames import Frame
 from .roles import RECIPIENT_PREPS, OF_IS_ACTOR, Filler, Resolver, actor_like, agent, is_passive, own_subject, \
-    PRONOUNS, conjuncts, np_span, party, prep_objects, subject
+    PRONOUNS, conjuncts, np_span, party, prep_objects, stance, subject
 
 COOP_MATERIAL = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 CONFLICT_MATERIAL = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -50,17 +50,6 @@ VIOLENCE_CUES = {"soldier", "troops", "army", "military", "police", "policeman",
                  # political allegiances make a detention or a killing political
                  "leftist", "rightist", "communist", "nationalist", "islamist", "marxist", "maoist",
                  "loyalist", "republican", "unionist", "politician", "party", "political"}
-
-
-def _stance(tok: Token) -> str | None:
-    """ "anti" or "pro" when ``tok`` follows "anti-"/"pro-" ("anti-Israeli", "pro - Syrian")."""
-    doc = tok.doc
-    prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
-    if prev[-1:] in (["anti"], ["pro"]) or (prev[-1:] == ["-"] and prev[-2:-1] in (["anti"], ["pro"])):
-        return "anti" if "anti" in prev else "pro"
-    if tok.lower_.startswith(("anti-", "pro-")):
-        return tok.lower_.split("-", 1)[0]
-    return None
 
 
 class Coder:
@@ -285,12 +274,12 @@ class Coder:
                 actors.append((c, "possessive"))
             elif c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and (
                     c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") and not self._place_word(c):
-                stance = _stance(c)
+                side = stance(c)
                 if c.lower_ in ("anti", "pro", "-"):
                     continue
-                if stance == "anti":  # "anti-Israeli attacks": aimed at Israel, not by it
+                if side == "anti":  # "anti-Israeli attacks": aimed at Israel, not by it
                     recips.append((c, f"target of 'anti-{c.text}'"))
-                elif stance is None:
+                elif side is None:
                     actors.append((c, f"modifier '{c.text}'"))
         for prep, obj in prep_objects(n):
             if prep == "by" and not actors:

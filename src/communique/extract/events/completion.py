@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...schema import EntityRef
-from .roles import Filler, np_span, prep_objects
+from .roles import RELATIONAL, Filler, np_span, prep_objects, stance
 
 IMPLIED_BY_PLACE = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "SANCTION",
                     "THREATEN"}
@@ -34,13 +34,17 @@ def in_role(i: int, fillers: list[Filler]) -> bool:
 def place_country(tok: Token, places: list, demonyms: dict[str, str]) -> tuple[str | None, str]:
     """The country named in the filler's own phrase: a place ("security forces in Guinea") or a
     nationality word ("an Indian proposal"); not the places its relative clause or its
-    conjuncts ("an Israeli group and the Palestine Liberation Organization") name."""
+    conjuncts ("an Israeli group and the Palestine Liberation Organization") name, nor one it is
+    against or for ("an anti-Syria journalist")."""
     clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj") for t in c.subtree}
+    if tok.lemma_.lower() in RELATIONAL:  # "Israel's militia ally" is not Israel
+        clauses |= {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     sub = {t.i for t in tok.subtree} - clauses
-    for s_tok, _, p in places:
-        if p.country_code and s_tok in sub:
-            return p.country_code, p.extracted_place
     doc = tok.doc
+    for s_tok, _, p in places:
+        if p.country_code and s_tok in sub and (s_tok == tok.i or stance(doc[s_tok]) is None):
+            # not "an anti-Syria journalist"; "anti-Israeli attacks" are aimed at the filler itself
+            return p.country_code, p.extracted_place
     spans = [np_span(tok)]
     # whom a place or thing is for: "a camp for Congolese refugees", "a convoy of Turkish trucks"
     spans += [np_span(o) for p, o in prep_objects(tok) if p in ("for", "of")]
@@ -49,7 +53,7 @@ def place_country(tok: Token, places: list, demonyms: dict[str, str]) -> tuple[s
             for n in (3, 2, 1):
                 if i + n <= hi:
                     w = doc[i:i + n].text.lower()
-                    if w in demonyms:
+                    if w in demonyms and (i == tok.i or stance(doc[i]) is None) and i not in clauses:
                         return demonyms[w], doc[i:i + n].text
     return None, ""
 

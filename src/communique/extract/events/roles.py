@@ -232,6 +232,17 @@ _NOT_PARTY_ENTS = _NOT_ACTOR_ENTS | {"LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "
 _OWNER_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 
 
+def stance(tok: Token) -> str | None:
+    """ "anti" or "pro" when ``tok`` follows "anti-"/"pro-" ("anti-Israeli", "pro - Syrian")."""
+    doc = tok.doc
+    prev = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
+    if prev[-1:] in (["anti"], ["pro"]) or (prev[-1:] == ["-"] and prev[-2:-1] in (["anti"], ["pro"])):
+        return "anti" if "anti" in prev else "pro"
+    if tok.lower_.startswith(("anti-", "pro-")):
+        return tok.lower_.split("-", 1)[0]
+    return None
+
+
 def party(tok: Token, index: ActorIndex) -> bool:
     """Can the phrase headed by ``tok`` act as a party -- a person, group, organisation or state --
     rather than a thing or an event ("the launch", "the measures", "this")? Parties are names,
@@ -490,7 +501,8 @@ def norm_office(office: str) -> str:
 
 
 RELATIONAL = {"counterpart", "rival", "opponent", "successor", "predecessor", "colleague", "host",
-              "guest", "adversary", "enemy", "foe", "critic", "challenger", "interlocutor", "visitor"}
+              "guest", "adversary", "enemy", "foe", "critic", "challenger", "interlocutor", "visitor",
+              "ally", "partner", "neighbour", "neighbor"}
 """Nouns naming someone by a relation to the owner: "his Ethiopian counterpart" is not "him"."""
 _PART_NOUNS = {"one", "some", "many", "most", "all", "leader", "member", "head", "chief", "official",
                "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores",
