@@ -242,3 +242,12 @@ def test_an_ally_is_not_its_owner(code, mk):
     acts = [mk.actor(text, "A1", ["Guerrillas"], code="LBN", sector="REB", kind="group")]
     ev = first(code(text, actors=acts, places=[mk.place(text, "P1", "Lebanon", country="LBN")]), "ASSAULT")
     assert [r.code for r in ev.recipient] == ["LBN"], ev.reason
+
+
+def test_a_targets_own_nationality_comes_before_where_it_is(code, mk):
+    text = "Gunmen attacked a Sudanese refugee camp in Chad on Monday."
+    ev = first(code(text, places=[mk.place(text, "P1", "Chad", country="TCD")]), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["SDN"], ev.reason
+    text = "Gunmen attacked security forces in Chad on Monday."
+    ev = first(code(text, places=[mk.place(text, "P1", "Chad", country="TCD")]), "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["TCD"], ev.reason

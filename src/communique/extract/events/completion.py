@@ -41,20 +41,35 @@ def place_country(tok: Token, places: list, demonyms: dict[str, str]) -> tuple[s
         clauses |= {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     sub = {t.i for t in tok.subtree} - clauses
     doc = tok.doc
-    for s_tok, _, p in places:
-        if p.country_code and s_tok in sub and (s_tok == tok.i or stance(doc[s_tok]) is None):
-            # not "an anti-Syria journalist"; "anti-Israeli attacks" are aimed at the filler itself
-            return p.country_code, p.extracted_place
-    spans = [np_span(tok)]
-    # whom a place or thing is for: "a camp for Congolese refugees", "a convoy of Turkish trucks"
-    spans += [np_span(o) for p, o in prep_objects(tok) if p in ("for", "of")]
-    for lo, hi in spans:
+    lo, hi = np_span(tok)
+    own = set(range(lo, hi))
+
+    def place_in(where: set[int]) -> tuple[str | None, str]:
+        for s_tok, _, p in places:
+            if p.country_code and s_tok in where and (s_tok == tok.i or stance(doc[s_tok]) is None):
+                # not "an anti-Syria journalist"; "anti-Israeli attacks" are aimed at the filler
+                return p.country_code, p.extracted_place
+        return None, ""
+
+    def nationality_in(lo: int, hi: int) -> tuple[str | None, str]:
         for i in range(lo, hi):
             for n in (3, 2, 1):
                 if i + n <= hi:
                     w = doc[i:i + n].text.lower()
                     if w in demonyms and (i == tok.i or stance(doc[i]) is None) and i not in clauses:
                         return demonyms[w], doc[i:i + n].text
+        return None, ""
+
+    # its own words first ("a Cambodian refugee camp in Thailand" is Cambodian), then where it
+    # is ("security forces in Guinea"), then whom it is for ("a camp for Congolese refugees")
+    for found in (place_in(own & sub), nationality_in(lo, hi), place_in(sub)):
+        if found[0]:
+            return found
+    for p, o in prep_objects(tok):
+        if p in ("for", "of"):
+            found = nationality_in(*np_span(o))
+            if found[0]:
+                return found
     return None, ""
 
 
