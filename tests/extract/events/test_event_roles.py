@@ -251,3 +251,11 @@ def test_a_targets_own_nationality_comes_before_where_it_is(code, mk):
     text = "Gunmen attacked security forces in Chad on Monday."
     ev = first(code(text, places=[mk.place(text, "P1", "Chad", country="TCD")]), "ASSAULT")
     assert [r.code for r in ev.recipient] == ["TCD"], ev.reason
+
+
+def test_coordinated_nationalities_of_one_head_are_each_a_party(code, mk):
+    text = "Rebels attacked French and Belgian troops in the north on Monday."
+    acts = [mk.actor(text, "A1", ["Rebels"], sector="REB", kind="group"),
+            mk.actor(text, "A2", ["French and Belgian troops"], code="FRA", sector="MIL", kind="group")]
+    ev = first(code(text, actors=acts), "ASSAULT")
+    assert [(r.ref, r.code) for r in ev.recipient] == [("A2", "FRA"), ("A2", "BEL")]

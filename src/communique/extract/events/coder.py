@@ -531,7 +531,7 @@ class Coder:
         reason += notes
         if why:
             reason.append("status " + status + " (" + ", ".join(why) + ")")
-        reason += [x.how + (f" -> {x.actor.id} {x.actor.code or ''}".rstrip() if x.actor else "") for x in actors + recips]
+        reason += [x.how + (f" -> {x.actor.id} {x.code or x.actor.code or ''}".rstrip() if x.actor else "") for x in actors + recips]
         if date_how:
             reason.append(f"date {date_how}")
         if place is not None:

@@ -51,13 +51,15 @@ class Filler:
     how: str
     actor: Actor | None
     text: str
+    code: str | None = None
+    """The country where it is not the actor's: one of "French and Belgian troops"."""
 
     def ref(self) -> EntityRef:
         a = self.actor
         if a is None:
-            return EntityRef(entity_text=self.text)
-        return EntityRef(ref=a.id, code=a.code, sector=a.sector, identifier_text=a.identifier_text,
-                         entity_text=self.text)
+            return EntityRef(entity_text=self.text, code=self.code)
+        return EntityRef(ref=a.id, code=self.code or a.code, sector=a.sector,
+                         identifier_text=a.identifier_text, entity_text=self.text)
 
 
 class ActorIndex:
@@ -375,7 +377,7 @@ class Resolver:
             out.extend(self._one(t, how if t == tok else how + " (conjunct)", depth, strict))
         seen, uniq = set(), []
         for f in out:
-            key = f.actor.id if f.actor is not None else f.text.lower()
+            key = (f.actor.id if f.actor is not None else f.text.lower(), f.code)
             if key not in seen:
                 seen.add(key)
                 uniq.append(f)
@@ -415,6 +417,10 @@ class Resolver:
                 return [Filler(tok, f"{how}, '{doc[lo:hi].text}' = {names}", p, doc[lo:hi].text)
                         for p in people]
         if a is not None:
+            shared = self._shared_nationalities(tok)
+            if len(shared) > 1:  # "French and Belgian troops": French troops and Belgian troops
+                return [Filler(tok, f"{how}, {word!r} of the shared head", a, doc[lo:hi].text, code)
+                        for word, code in shared]
             return [Filler(tok, how, a, doc[lo:hi].text)]
         for c in tok.children:  # "the bloc's main group - the Syrian National Council"
             if c.dep_ == "appos":
@@ -449,6 +455,18 @@ class Resolver:
         if not strict or actor_like(tok, self.index) or tok.lemma_.lower() in _PART_NOUNS:
             return [Filler(tok, how + ", not in the actor list", None, doc[lo:hi].text)]
         return []
+
+    def _shared_nationalities(self, tok: Token) -> list[tuple[str, str]]:
+        """(word, code) of coordinated nationality modifiers of one head noun, in text order:
+        "US and British forces", "American and Russian diplomats" (one code each)."""
+        out: dict[str, str] = {}
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                for w in (c, *(x for x in c.children if x.dep_ == "conj")):
+                    code = self.demonyms.get(w.lower_) or self.demonyms.get(w.text.lower().strip("."))
+                    if code and code not in out.values():
+                        out[w.text] = code
+        return list(out.items())
 
     def _antecedent(self, tok: Token) -> tuple[Token, str] | None:
         w = tok.lower_
