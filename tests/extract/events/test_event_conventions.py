@@ -237,3 +237,21 @@ def test_an_anti_x_attack_is_aimed_at_x(code, mk):
     text = "The decision sparked a string of anti-Israeli bombings."
     ev = only(code(text), "ASSAULT")
     assert [r.code for r in ev.recipient] == ["ISR"] and not [a for a in ev.actor if a.code == "ISR"]
+
+
+@pytest.mark.parametrize("text, victims, country", [
+    ("An earthquake measuring 6.1 hit the western Chinese region of Tibet on Friday, killing four "
+     "people, the State Seismological Bureau said.", "four people", "CHN"),
+    ("Three people were killed and two injured when their bus was hit by an avalanche in the Russian "
+     "republic of Dagestan, Itar-Tass reported.", "Three people", "RUS"),
+])
+def test_deaths_in_a_disaster_or_accident_are_no_assault(code, mk, text, victims, country):
+    acts = [mk.actor(text, "A1", [victims], code=country, sector="CVL", kind="group")]
+    assert "ASSAULT" not in types(code(text, actors=acts))
+
+
+def test_an_armed_attack_in_a_storm_is_still_an_assault(code, mk):
+    text = "Gunmen shot dead three soldiers during a storm near the border, the army said."
+    assert "ASSAULT" in types(code(text))
+    text = "Police stormed the residence and killed the hostage-takers."
+    assert "ASSAULT" in types(code(text))

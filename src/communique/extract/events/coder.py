@@ -30,6 +30,14 @@ QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE
 INSTRUMENTS = {"bomb", "device", "ied", "mine", "explosive", "shell", "rocket", "missile", "grenade",
                "car", "vehicle", "drone", "blast", "explosion", "bombing", "attack", "fire", "gunfire",
                "mortar", "artillery", "landmine", "minefield"}
+HAZARDS = frozenset("""landslide landslides mudslide mudslides earthquake quake earthquakes flood floods
+flooding floodwaters rainstorm snowstorm thunderstorm typhoon cyclone hurricane tornado avalanche tsunami
+drought heatwave lightning accident accidents crash collision derailment stampede""".split())
+"""Natural and accidental causes of death: no one's act, unless the sentence also says arms."""
+ARMED = frozenset("""gunman gunmen bomb bomber bombing explosive ied suicide airstrike drone missile rocket
+shelling artillery grenade militant rebel guerrilla insurgent terrorist soldier soldiers troops
+militia gun sniper ambush attack attacker attackers shoot shot blast explosion mortar machete
+weapon arson""".split())
 TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "address", "tackle",
                          "study", "explore"})
 """Verbs whose object is what a meeting is about."""
@@ -616,15 +624,17 @@ class Coder:
         """Restraint: an assault or coercion needs a political actor or a sign of political violence."""
         if main not in ("ASSAULT", "COERCE"):
             return True
+        s, e = sent.start, sent.end
+        words = {*self.view.lemma[s:e], *self.view.lower[s:e]}
+        if not HAZARDS.isdisjoint(words) and ARMED.isdisjoint(words):
+            return False  # "killed as their home was buried by a landslide": nobody did it
         if any(x.actor is not None and (x.actor.code or x.actor.sector) for x in actors + recips):
             return True
         for x in actors + recips:
             lo, hi = np_span(x.token)
             if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in x.token.doc[lo:hi]):
                 return True
-        s, e = sent.start, sent.end
-        return not VIOLENCE_CUES.isdisjoint(self.view.lemma[s:e]) or not VIOLENCE_CUES.isdisjoint(
-            self.view.lower[s:e])
+        return not VIOLENCE_CUES.isdisjoint(words)
 
 
 def _later(date: str | None, published: str | None) -> bool:
