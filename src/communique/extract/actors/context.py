@@ -213,9 +213,7 @@ def _of_country(view: DocView, kb: ActorKB, i: int) -> tuple[str, str] | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            lo = min(t.i for t in obj.subtree)
-            hi = max(t.i for t in obj.subtree) + 1
-            words = [t for t in view.tokens[lo:hi] if t.lower_ != "the"]
+            words = [t for t in view.tokens[obj.left_edge.i:obj.right_edge.i + 1] if t.lower_ != "the"]
             name = " ".join(t.text for t in words)
             place = kb.places.get(key(name))
             if place is not None and place.role == "country":

@@ -31,11 +31,14 @@ BACKGROUND_PREPS = {"after", "following", "before", "since", "during", "amid", "
                     "until", "prior", "over", "because", "like", "unlike", "than"}
 EVENT_PREDICATES = {"hold", "take", "convene", "open", "start", "begin", "schedule", "set", "plan",
                     "resume", "continue", "reconvene", "end", "conclude", "close", "place"}
-QUANTITY_NOUNS = {"part", "series", "number", "wave", "string", "spate", "round", "string", "set",
-                  "day", "week", "month", "year", "kind", "type", "form", "rest", "most", "some",
-                  "all", "many", "one", "lot", "dozen", "dozens", "hundreds", "thousands", "ton",
-                  "tons", "tonne", "tonnes", "worth", "amount", "shipment", "consignment", "load",
-                  "package", "million", "millions", "billion", "billions", "batch", "supply"}
+MEASURE_NOUNS = frozenset("""ton tons tonne tonnes kilogram kilo pound barrel litre liter gallon
+shipment consignment cargo batch load truckload planeload boatload convoy package parcel lot worth
+amount quantity supply supplies""".split())
+"""What goods are counted in: "25,000 tons of food aid", "a shipment of arms"."""
+QUANTITY_NOUNS = MEASURE_NOUNS | {
+    "part", "series", "number", "wave", "string", "spate", "round", "set", "day", "week", "month",
+    "year", "kind", "type", "form", "rest", "most", "some", "all", "many", "one", "dozen", "dozens",
+    "hundreds", "thousands", "million", "millions", "billion", "billions"}
 _COMPLEMENT = {"xcomp", "ccomp", "csubj", "oprd", "acomp"}
 _ARGUMENT = {"dobj", "nsubjpass", "attr", "dative", "nsubj", "npadvmod"}
 

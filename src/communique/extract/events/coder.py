@@ -41,7 +41,7 @@ weapon arson""".split())
 TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "review", "examine", "address", "tackle",
                          "study", "explore"})
 """Verbs whose object is what a meeting is about."""
-FIRED = INSTRUMENTS - {"attack", "bombing", "blast", "explosion", "car", "vehicle"}
+FIRED = (INSTRUMENTS | conventions.WEAPONS) - {"attack", "bombing", "blast", "explosion", "car", "vehicle"}
 """Weapons a verb fires or launches (not events such as "attacks", whose target is the target)."""
 CONSULT_CODE_OF_MODE = {"third-party": "044", "phone": "041", "visit": "042"}
 BASE_CONFIDENCE = {"pattern": 0.75, "verb": 0.65, "noun": 0.6, "default": 0.45, "content": 0.6}
@@ -282,9 +282,9 @@ class Coder:
                 actors.append((c, "possessive"))
             elif c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and (
                     c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") and not self._place_word(c):
-                side = stance(c)
                 if c.lower_ in ("anti", "pro", "-"):
                     continue
+                side = stance(c)
                 if side == "anti":  # "anti-Israeli attacks": aimed at Israel, not by it
                     recips.append((c, f"target of 'anti-{c.text}'"))
                 elif side is None:
@@ -586,8 +586,7 @@ class Coder:
 
     def _weapon(self, tok: Token) -> bool:
         """ "launched artillery and rocket fire against X": the weapon fired is no recipient."""
-        lemma = tok.lemma_.lower()
-        return lemma in FIRED or lemma in conventions.WEAPONS
+        return tok.lemma_.lower() in FIRED
 
     def _date(self, status: str, sent: Span, tokens: set[int], anchor: Token,
               claimed: set[int]) -> tuple[str | None, str]:

@@ -14,7 +14,7 @@ from operator import eq
 
 from spacy.tokens import Span, Token
 
-from .clauses import DEONTIC, Standing, governor_class, walk, word_forms
+from .clauses import DEONTIC, MEASURE_NOUNS, Standing, governor_class, walk, word_forms
 from .codebook import Codebook
 from .docview import DocView
 from .roles import own_subject
@@ -46,12 +46,9 @@ class Frame:
         return "; ".join(self.how)
 
 
-PATIENT_VERBS = frozenset({"suffer", "undergo", "endure", "sustain", "face", "receive", "come"})
+PATIENT_VERBS = frozenset({"suffer", "undergo", "endure", "sustain", "face", "receive"})
 """Light verbs whose subject undergoes the event noun: "suffered torture", "faced charges",
 "received threats" (the subject is the recipient, whoever did it)."""
-MEASURES = frozenset("""ton tonne kilogram kilo pound barrel litre liter gallon shipment consignment
-cargo batch load truckload planeload boatload convoy package parcel lot worth amount quantity
-supply supplies""".split())
 
 
 def _measured(noun: Token) -> Token:
@@ -61,7 +58,7 @@ def _measured(noun: Token) -> Token:
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
         return noun
     measure = of.head
-    if measure.lemma_.lower() in MEASURES or measure.lower_ in MEASURES:
+    if measure.lemma_.lower() in MEASURE_NOUNS or measure.lower_ in MEASURE_NOUNS:
         return measure
     return noun
 

@@ -211,15 +211,14 @@ def _stranded_object(prep: Token) -> Token | None:
     doc = prep.doc
     if prep.i + 1 >= len(doc) or any(c.dep_ == "pobj" for c in prep.children):
         return None
-    nxt = doc[prep.i + 1]
-    head = nxt
+    head = doc[prep.i + 1]
     while head.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "nmod") and head.head.i > head.i:
         head = head.head
     if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
         return None
     verb = head.head
     if verb.i < head.i or verb.tag_ not in ("VBN", "VBD") or not any(
-            c.dep_ == "prt" or c.dep_ == "prep" for c in verb.children):
+            c.dep_ in ("prt", "prep") for c in verb.children):
         return None
     if np_span(head)[0] != prep.i + 1 or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None

@@ -216,10 +216,10 @@ def _statement(tok: Token, lemma: str) -> bool:
     return lemma == "warn" and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in tok.children)
 
 
-# Verbs whose event needs a party as object: "released the hostages", not "released a video".
 PARTY_NOUNS = frozenset({"release", "detention", "arrest", "deportation", "expulsion", "extradition",
                          "evacuation"})
 """Event nouns whose "of" names who undergoes them: none when that is no party."""
+# Verbs whose event needs a party as object: "released the hostages", not "released a video".
 PARTY_OBJECT = {"release", "free", "deport", "detain", "arrest", "abduct", "kidnap", "extradite",
                 "expel", "evacuate", "jail", "imprison"}
 # Protest verbs that mean "show" or "gather" when they take an object.
@@ -320,13 +320,14 @@ def verb_trigger(tok: Token, cb: Codebook, view: DocView | None = None) -> Trigg
     return None
 
 
+PRICES = frozenset({"fee", "fees", "percentage", "price", "prices", "rate", "rates", "interest", "commission",
+                    "premium", "tariff", "toll", "rent", "dollar", "cent", "sum", "amount"})
+"""What is charged when "charge" is no accusation: "charging a percentage of the profits"."""
 BROADCASTS = frozenset({"report", "broadcast", "radio", "television", "tv", "dispatch", "statement",
                         "transmission", "interview", "speech", "programme", "program", "bulletin",
                         "news", "newscast", "agency"})
 
 
-PRICES = frozenset({"fee", "fees", "percentage", "price", "prices", "rate", "rates", "interest", "commission",
-                    "premium", "tariff", "toll", "rent", "dollar", "cent", "sum", "amount"})
 def _monitored_broadcast(tok: Token) -> bool:
     """ "a report monitored by the BBC", "radio broadcasts monitored in London"."""
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in BROADCASTS:
